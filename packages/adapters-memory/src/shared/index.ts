@@ -1,0 +1,3 @@
+export * from './manual-clock.js';
+export * from './system-clock.js';
+export * from './sequential-id-generator.js';

@@ -1,0 +1,3 @@
+export * from './challenge/index.js';
+export * from './identity/index.js';
+export * from './photos/index.js';

@@ -1,0 +1,2 @@
+export * from './profile/profile-status.js';
+export * from './leaderboard/leaderboard.port.js';

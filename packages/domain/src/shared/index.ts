@@ -1,0 +1,6 @@
+export * from './token.js';
+export * from './errors.js';
+export * from './clock.port.js';
+export * from './id-generator.port.js';
+export * from './page.js';
+export * from './principal.js';

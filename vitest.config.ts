@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+
+/** Workspace packages resolve to their TypeScript sources through this export condition. */
+const sourceConditions = ['@hdoc/source', 'import', 'module', 'node', 'default'];
+
+const packages = [
+  'domain',
+  'adapters-memory',
+  'adapters-node',
+  'adapters-aws',
+  'contract-tests',
+  'api-http',
+  'worker',
+] as const;
+
+export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions, externalConditions: ['@hdoc/source'] } },
+  test: {
+    projects: packages.map((name) => ({
+      extends: true,
+      test: {
+        name,
+        root: `packages/${name}`,
+        include: ['test/**/*.test.ts'],
+        environment: 'node',
+      },
+    })),
+    passWithNoTests: false,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
