@@ -14,14 +14,14 @@ module.exports = {
     {
       name: 'adapters-never-import-apps',
       severity: 'error',
-      from: { path: '^packages/adapters-[^/]+/' },
+      from: { path: '^packages/adapters-[^/]+/src/' },
       to: { path: '^packages/(api-http|worker)/' },
     },
     {
       name: 'adapters-never-import-each-other',
       comment: 'Shared adapter logic belongs in the domain or in a package both depend on.',
       severity: 'error',
-      from: { path: '^packages/(adapters-[^/]+)/' },
+      from: { path: '^packages/(adapters-[^/]+)/src/' },
       to: { path: '^packages/adapters-[^/]+/', pathNot: '^packages/$1/' },
     },
     {

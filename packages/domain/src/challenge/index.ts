@@ -1,2 +1,2 @@
 export * from './profile/profile-status.js';
-export * from './leaderboard/leaderboard.port.js';
+export * from './leaderboard/index.js';

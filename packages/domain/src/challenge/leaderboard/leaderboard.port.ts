@@ -13,6 +13,8 @@ export interface LeaderboardStanding {
   readonly githubStreak: number;
   readonly twitterStreak: number;
   readonly status: ProfileStatus;
+  /** The profile version this standing was derived from; an upsert never replaces a newer one. */
+  readonly version: number;
 }
 
 /** A standing with its position. `rank` = 1 + participants (all statuses) with a strictly higher total. */
@@ -42,7 +44,7 @@ export interface LeaderboardPosition {
  * are O(log n) plus the page size), never sorting all participants per call.
  */
 export interface Leaderboard {
-  /** Inserts or replaces a participant's standing. */
+  /** Inserts or replaces a participant's standing, unless the board holds a higher `version` already. */
   upsert(standing: LeaderboardStanding): Promise<void>;
   /** Removes a participant; removing an unknown one does nothing. */
   remove(githubUsername: string): Promise<void>;

@@ -1,0 +1,1 @@
+export * from './leaderboard.port.js';
