@@ -1,0 +1,77 @@
+/** A consumer of queued messages; throwing means "not processed", so the message is delivered again. */
+export type QueueHandler<T> = (message: T) => Promise<void>;
+
+/** A message that exhausted its deliveries, kept for inspection like an SQS dead-letter queue. */
+export interface DeadLetter<T> {
+  readonly message: T;
+  readonly error: unknown;
+  readonly attempts: number;
+}
+
+/**
+ * An in-process, at-least-once queue: the in-memory stand-in for SQS behind every queue port. Messages
+ * are delivered in order to one subscriber; a handler that throws gets the message again (up to
+ * `maxAttempts`, then it moves to `deadLetters`), so nothing enqueued is silently lost. Tests and the
+ * local run await `drained()` instead of sleeping.
+ */
+export class MemoryQueue<T> {
+  private readonly pending: { message: T; attempts: number }[] = [];
+  private handler: QueueHandler<T> | null = null;
+  private pumping: Promise<void> | null = null;
+  private readonly waiters: (() => void)[] = [];
+  readonly deadLetters: DeadLetter<T>[] = [];
+
+  constructor(private readonly maxAttempts = 5) {}
+
+  /** Adds a message; it is delivered once a subscriber is attached. */
+  send(message: T): void {
+    this.pending.push({ message, attempts: 0 });
+    this.pump();
+  }
+
+  /** Messages not yet processed (in flight or waiting), oldest first. */
+  peek(): readonly T[] {
+    return this.pending.map((entry) => entry.message);
+  }
+
+  /** Attaches the single consumer; messages already waiting are delivered at once. */
+  subscribe(handler: QueueHandler<T>): void {
+    this.handler = handler;
+    this.pump();
+  }
+
+  /** Detaches the consumer; undelivered messages stay queued. */
+  unsubscribe(): void {
+    this.handler = null;
+  }
+
+  /** Resolves when no message is waiting or in flight (immediately if there is no subscriber to wait for). */
+  drained(): Promise<void> {
+    if (this.pending.length === 0 || this.handler === null) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private pump(): void {
+    if (this.pumping || this.handler === null) return;
+    this.pumping = this.deliverAll().finally(() => {
+      this.pumping = null;
+      if (this.pending.length > 0 && this.handler !== null) this.pump();
+      else this.waiters.splice(0).forEach((resolve) => resolve());
+    });
+  }
+
+  private async deliverAll(): Promise<void> {
+    for (let head = this.pending[0]; head !== undefined && this.handler !== null; head = this.pending[0]) {
+      head.attempts += 1;
+      try {
+        await this.handler(head.message);
+        this.pending.shift();
+      } catch (error) {
+        if (head.attempts >= this.maxAttempts) {
+          this.pending.shift();
+          this.deadLetters.push({ message: head.message, error, attempts: head.attempts });
+        }
+      }
+    }
+  }
+}
