@@ -1,3 +1,4 @@
+export * from './shared/contract-subject.js';
 export * from './challenge/index.js';
 export * from './identity/index.js';
 export * from './photos/index.js';

@@ -1,1 +1,4 @@
-export * from './leaderboard.js';
+export * from './profile-repository.contract.js';
+export * from './entry-repository.contract.js';
+export * from './verification-queue.contract.js';
+export * from './leaderboard.contract.js';

@@ -1,1 +1,4 @@
-export {};
+export * from './user-repository.contract.js';
+export * from './session-store.contract.js';
+export * from './rate-limiter.contract.js';
+export * from './oauth-state-store.contract.js';

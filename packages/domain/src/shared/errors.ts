@@ -72,3 +72,12 @@ export class PayloadTooLargeError extends DomainError {
     this.name = 'PayloadTooLargeError';
   }
 }
+
+/** The principal is authenticated but may not do this (e.g. a password account acting as a participant). */
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
+  constructor(message = 'not allowed') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

@@ -30,7 +30,11 @@ export interface LeaderboardPageQuery {
   readonly status?: ProfileStatus;
 }
 
-/** A participant's row and up to `neighbours` rows directly above and below it in the full order. */
+/**
+ * A participant's row and up to `neighbours` rows directly above and below it in the full order
+ * (all statuses), both lists in leaderboard order: `above` ends with the row just above, `below`
+ * starts with the row just below.
+ */
 export interface LeaderboardPosition {
   readonly row: LeaderboardRow;
   readonly above: readonly LeaderboardRow[];

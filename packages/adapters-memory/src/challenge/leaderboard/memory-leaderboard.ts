@@ -1,0 +1,99 @@
+import { decodeLeaderboardCursor, encodeLeaderboardCursor, leaderboardKey } from '@hdoc/domain';
+import type {
+  Leaderboard,
+  LeaderboardPageQuery,
+  LeaderboardPosition,
+  LeaderboardRow,
+  LeaderboardStanding,
+  Page,
+} from '@hdoc/domain';
+import { OrderIndex } from './order-index.js';
+import { StandingRecords } from './standing-records.js';
+import { TotalScoreCounts } from './total-score-counts.js';
+
+/**
+ * The Leaderboard in process memory, built to hold a million participants in about 220 bytes each:
+ * standings as fixed-size records, one ordinal-bucketed index per status merged for the full order,
+ * and a Fenwick tree of totals for competition ranks. Upsert, remove, rank and seeking a page are
+ * O(log n);
+ * nothing ever sorts or scans the participants. Single-threaded JavaScript makes each call atomic.
+ */
+export class MemoryLeaderboard implements Leaderboard {
+  private readonly records = new StandingRecords();
+  private readonly slots = new Map<string, number>();
+  private readonly order = new OrderIndex(this.records);
+  private readonly totals = new TotalScoreCounts();
+
+  async upsert(standing: LeaderboardStanding): Promise<void> {
+    StandingRecords.validate(standing);
+    const key = leaderboardKey(standing.githubUsername);
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.records.allocate();
+      this.slots.set(key, slot);
+    } else {
+      if (this.records.version(slot) > standing.version) return;
+      this.unindex(slot);
+    }
+    this.records.write(slot, standing);
+    this.index(slot);
+  }
+
+  async remove(githubUsername: string): Promise<void> {
+    const key = leaderboardKey(githubUsername);
+    const slot = this.slots.get(key);
+    if (slot === undefined) return;
+    this.unindex(slot);
+    this.slots.delete(key);
+    this.records.release(slot);
+  }
+
+  async page(query: LeaderboardPageQuery): Promise<Page<LeaderboardRow>> {
+    let after: number | undefined;
+    if (query.cursor !== undefined && query.cursor !== null) {
+      const keyset = decodeLeaderboardCursor(query.cursor);
+      after = this.order.probe(keyset.totalScore, keyset.daysCompleted, keyset.key);
+    }
+    const slots = this.order.slotsAfter(after, query.limit + 1, query.status);
+    const items = slots.slice(0, query.limit).map((slot) => this.row(slot));
+    const last = items.at(-1);
+    const nextCursor =
+      slots.length > query.limit && last !== undefined
+        ? encodeLeaderboardCursor({
+            totalScore: last.totalScore,
+            daysCompleted: last.daysCompleted,
+            key: leaderboardKey(last.githubUsername),
+          })
+        : null;
+    return { items, nextCursor };
+  }
+
+  async position(githubUsername: string, neighbours: number): Promise<LeaderboardPosition | null> {
+    const slot = this.slots.get(leaderboardKey(githubUsername));
+    if (slot === undefined) return null;
+    const position = this.order.positionOf(slot);
+    return {
+      row: this.row(slot),
+      above: this.order
+        .slotsBefore(position, neighbours)
+        .reverse()
+        .map((above) => this.row(above)),
+      below: this.order.slotsAfter(position, neighbours).map((below) => this.row(below)),
+    };
+  }
+
+  private row(slot: number): LeaderboardRow {
+    return this.records.row(slot, 1 + this.totals.countAbove(this.records.total(slot)));
+  }
+
+  private index(slot: number): void {
+    this.order.add(this.order.positionOf(slot), this.records.status(slot));
+    this.totals.add(this.records.total(slot), 1);
+  }
+
+  /** Takes a slot out of the indexes while its record still holds the values it was indexed by. */
+  private unindex(slot: number): void {
+    this.order.delete(this.order.positionOf(slot), this.records.status(slot));
+    this.totals.add(this.records.total(slot), -1);
+  }
+}

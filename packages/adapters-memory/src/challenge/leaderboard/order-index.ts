@@ -1,0 +1,98 @@
+import { PROFILE_STATUSES } from '@hdoc/domain';
+import type { ProfileStatus } from '@hdoc/domain';
+import { StandingRecords } from './standing-records.js';
+import { ORDINALS, ordinalOf, ordinalOfScores, positionOf, slotOf } from './order-position.js';
+import { StatusOrder } from './status-order.js';
+
+/**
+ * Participants (by slot) in leaderboard order: total desc, days desc, key asc. One {@link StatusOrder}
+ * per status, so a filtered page reads only its status and an update touches one; the full order
+ * is the merge of the three. Add, delete and seek cost a few bitmap words and one bucket, whatever
+ * the number of participants; reading k rows after a seek is O(k).
+ */
+export class OrderIndex {
+  private readonly byStatus: ReadonlyMap<ProfileStatus, StatusOrder>;
+
+  constructor(private readonly records: StandingRecords) {
+    this.byStatus = new Map(PROFILE_STATUSES.map((status) => [status, new StatusOrder(ORDINALS, this.byKey)]));
+  }
+
+  /** Orders two slots by their participants' keys: the tie-break within one ordinal. */
+  private readonly byKey = (slotA: number, slotB: number): number => {
+    const keyA = this.records.key(slotA);
+    const keyB = this.records.key(slotB);
+    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+  };
+
+  /** The position of a slot from its current record; take it before the record changes. */
+  positionOf(slot: number): number {
+    return positionOf(ordinalOfScores(this.records.total(slot), this.records.daysCompleted(slot)), slot);
+  }
+
+  /** The position a participant at (total, days, key) would have; valid until the next probe. */
+  probe(total: number, daysCompleted: number, key: string): number {
+    this.records.writeProbe(total, daysCompleted, key);
+    return this.positionOf(StandingRecords.PROBE);
+  }
+
+  add(position: number, status: ProfileStatus): void {
+    this.order(status).add(ordinalOf(position), slotOf(position));
+  }
+
+  delete(position: number, status: ProfileStatus): void {
+    this.order(status).delete(ordinalOf(position), slotOf(position));
+  }
+
+  /** Up to `count` slots strictly after `position` (from the top when undefined), optionally one status. */
+  slotsAfter(position: number | undefined, count: number, status?: ProfileStatus): number[] {
+    if (count === 0) return [];
+    const orders = status === undefined ? [...this.byStatus.values()] : [this.order(status)];
+    return this.merge(
+      orders.map((order) => order.after(position)),
+      count,
+      1,
+    );
+  }
+
+  /** Up to `count` slots strictly before `position` in the full order, nearest first. */
+  slotsBefore(position: number, count: number): number[] {
+    if (count === 0) return [];
+    return this.merge(
+      [...this.byStatus.values()].map((order) => order.before(position)),
+      count,
+      -1,
+    );
+  }
+
+  /** k-way merge of position streams sorted in `direction`. */
+  private merge(streams: Iterator<number>[], count: number, direction: 1 | -1): number[] {
+    const heads = streams.map((stream) => stream.next());
+    const slots: number[] = [];
+    while (slots.length < count) {
+      let best = -1;
+      for (let i = 0; i < heads.length; i++) {
+        const head = heads[i]!;
+        if (head.done) continue;
+        if (best < 0 || direction * this.compare(head.value, (heads[best] as IteratorYieldResult<number>).value) < 0) {
+          best = i;
+        }
+      }
+      if (best < 0) break;
+      slots.push(slotOf((heads[best] as IteratorYieldResult<number>).value));
+      heads[best] = streams[best]!.next();
+    }
+    return slots;
+  }
+
+  private order(status: ProfileStatus): StatusOrder {
+    const order = this.byStatus.get(status);
+    if (order === undefined) throw new RangeError(`unknown status ${String(status)}`);
+    return order;
+  }
+
+  private compare(a: number, b: number): number {
+    const ordinalA = ordinalOf(a);
+    const ordinalB = ordinalOf(b);
+    return ordinalA !== ordinalB ? ordinalA - ordinalB : this.byKey(slotOf(a), slotOf(b));
+  }
+}

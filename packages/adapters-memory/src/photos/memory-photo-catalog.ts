@@ -1,0 +1,120 @@
+import type { PhotoCatalog, PhotoListQuery, PhotoListSlice, PhotoRecord, PhotoSort } from '@hdoc/domain';
+import { ConflictError, PHOTO_SORTS } from '@hdoc/domain';
+import type { ValueRange } from './photo-list-index.js';
+import { PhotoListIndex } from './photo-list-index.js';
+
+/** Which subset of an owner's ready photos an index holds. */
+type Subset = { kind: 'all' } | { kind: 'tag'; tag: string } | { kind: 'type'; contentType: string };
+
+function subsetName(subset: Subset): string {
+  if (subset.kind === 'all') return '*';
+  return subset.kind === 'tag' ? `tag:${subset.tag}` : `type:${subset.contentType}`;
+}
+
+function subsetsOf(record: PhotoRecord): Subset[] {
+  return [
+    { kind: 'all' },
+    { kind: 'type', contentType: record.contentType },
+    ...record.tags.map((tag): Subset => ({ kind: 'tag', tag })),
+  ];
+}
+
+/**
+ * The photo catalog in memory. Records live in a map by (owner, id); every ready photo is also in
+ * one B+ tree per sort for the owner, per (owner, tag) and per (owner, content type), so a page is a
+ * seek in the narrowest matching index plus a walk of the page. Pending, rejected and deleted
+ * records are never indexed, which keeps lapsed intents out of lists for free. A date range is a
+ * seek when sorting by uploaded_at; a filter the chosen index does not cover (a second filter, or a
+ * range under another sort) is checked row by row, costing the rows it skips.
+ */
+export class MemoryPhotoCatalog implements PhotoCatalog {
+  private readonly records = new Map<string, PhotoRecord>();
+  private readonly indexes = new Map<string, PhotoListIndex>();
+
+  async get(ownerId: string, photoId: string): Promise<PhotoRecord | null> {
+    const record = this.records.get(recordKey(ownerId, photoId));
+    return record ? copyOf(record) : null;
+  }
+
+  async save(record: PhotoRecord): Promise<void> {
+    const key = recordKey(record.ownerId, record.id);
+    const current = this.records.get(key);
+    if ((current?.version ?? 0) !== record.version - 1) {
+      throw new ConflictError(`photo ${record.id} changed concurrently (version ${record.version - 1} expected)`);
+    }
+    const stored = copyOf(record);
+    if (current?.status === 'ready') this.unindex(current);
+    this.records.set(key, stored);
+    if (stored.status === 'ready') this.index(stored);
+  }
+
+  async list(query: PhotoListQuery): Promise<PhotoListSlice> {
+    const { filter } = query;
+    const subset: Subset =
+      filter.tag !== undefined
+        ? { kind: 'tag', tag: filter.tag }
+        : filter.contentType !== undefined
+          ? { kind: 'type', contentType: filter.contentType }
+          : { kind: 'all' };
+    const index = this.indexes.get(indexName(query.ownerId, query.sort, subset));
+    if (!index) return { items: [], hasMore: false };
+    const seekable = query.sort === 'uploaded_at';
+    const range: ValueRange = seekable
+      ? { ...(filter.from && { from: filter.from.getTime() }), ...(filter.to && { to: filter.to.getTime() }) }
+      : {};
+    const matches = (record: PhotoRecord): boolean =>
+      (filter.contentType === undefined || record.contentType === filter.contentType) &&
+      (seekable || filter.from === undefined || record.uploadedAt!.getTime() >= filter.from.getTime()) &&
+      (seekable || filter.to === undefined || record.uploadedAt!.getTime() < filter.to.getTime());
+    const items: PhotoRecord[] = [];
+    for (const record of index.walk(query.order, query.after, range)) {
+      if (!matches(record)) continue;
+      if (items.length === query.limit) return { items, hasMore: true };
+      items.push(copyOf(record));
+    }
+    return { items, hasMore: false };
+  }
+
+  private index(record: PhotoRecord): void {
+    for (const subset of subsetsOf(record)) {
+      for (const sort of PHOTO_SORTS) {
+        const name = indexName(record.ownerId, sort, subset);
+        let index = this.indexes.get(name);
+        if (!index) this.indexes.set(name, (index = new PhotoListIndex(sort)));
+        index.add(record);
+      }
+    }
+  }
+
+  private unindex(record: PhotoRecord): void {
+    for (const subset of subsetsOf(record)) {
+      for (const sort of PHOTO_SORTS) {
+        const name = indexName(record.ownerId, sort, subset);
+        const index = this.indexes.get(name);
+        index?.remove(record);
+        if (index?.size === 0) this.indexes.delete(name);
+      }
+    }
+  }
+}
+
+/** Records go in and out as copies, as through a real store: no caller can mutate what is stored. */
+function copyOf(record: PhotoRecord): PhotoRecord {
+  const date = (value: Date | null) => (value === null ? null : new Date(value.getTime()));
+  return {
+    ...record,
+    takenAt: date(record.takenAt),
+    uploadedAt: date(record.uploadedAt),
+    expiresAt: new Date(record.expiresAt.getTime()),
+    tags: [...record.tags],
+    metadata: { ...record.metadata },
+  };
+}
+
+function recordKey(ownerId: string, photoId: string): string {
+  return JSON.stringify([ownerId, photoId]);
+}
+
+function indexName(ownerId: string, sort: PhotoSort, subset: Subset): string {
+  return JSON.stringify([ownerId, sort, subsetName(subset)]);
+}

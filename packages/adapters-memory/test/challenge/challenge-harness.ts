@@ -1,0 +1,76 @@
+import {
+  GetProfile,
+  ListEntries,
+  RecordVerification,
+  RegisterProfile,
+  SubmitEntry,
+  UpdateProfile,
+  VerifyEntry,
+  type EntryRepository,
+  type EntryVerifier,
+  type Leaderboard,
+  type ProfileRepository,
+  type VerificationQueue,
+} from '@hdoc/domain';
+import {
+  ManualClock,
+  MemoryEntryRepository,
+  MemoryEntryVerifier,
+  MemoryLeaderboard,
+  MemoryProfileRepository,
+  MemoryVerificationQueue,
+} from '../../src/index.js';
+
+/** Lets a test put something between the use cases and the memory adapters (a scheduler, a fault). */
+export interface PortWrappers {
+  profiles?: (inner: ProfileRepository) => ProfileRepository;
+  entries?: (inner: EntryRepository) => EntryRepository;
+  leaderboard?: (inner: Leaderboard) => Leaderboard;
+  queue?: (inner: VerificationQueue) => VerificationQueue;
+}
+
+/** The challenge wired on memory adapters, as the local run wires it, with the test controls exposed. */
+export function challengeHarness(options: { start?: string; verifier?: EntryVerifier; wrap?: PortWrappers } = {}) {
+  const clock = new ManualClock(options.start ?? '2026-03-01T12:00:00.000Z');
+  const stores = {
+    profiles: new MemoryProfileRepository(),
+    entries: new MemoryEntryRepository(),
+    leaderboard: new MemoryLeaderboard(),
+    queue: new MemoryVerificationQueue(),
+  };
+  const wrap = options.wrap ?? {};
+  const profiles = wrap.profiles?.(stores.profiles) ?? stores.profiles;
+  const entries = wrap.entries?.(stores.entries) ?? stores.entries;
+  const leaderboard = wrap.leaderboard?.(stores.leaderboard) ?? stores.leaderboard;
+  const queue = wrap.queue?.(stores.queue) ?? stores.queue;
+  const verifier = options.verifier ?? new MemoryEntryVerifier();
+  const recordVerification = new RecordVerification(profiles, entries, leaderboard, clock);
+  const verifyEntry = new VerifyEntry(entries, profiles, verifier, recordVerification);
+  return {
+    clock,
+    ...stores,
+    verifier,
+    register: new RegisterProfile(profiles, leaderboard, clock),
+    update: new UpdateProfile(profiles, entries, leaderboard, clock),
+    submit: new SubmitEntry(profiles, entries, leaderboard, queue, clock),
+    recordVerification,
+    verifyEntry,
+    getProfile: new GetProfile(profiles, clock),
+    listEntries: new ListEntries(profiles, entries),
+    /** The in-process worker: consumes the verification queue with VerifyEntry. */
+    startWorker(): void {
+      stores.queue.subscribe(async (job) => {
+        await verifyEntry.execute(job);
+      });
+    },
+    /** The participant's standing as the board holds it. */
+    async standing(githubUsername: string) {
+      return (await stores.leaderboard.position(githubUsername, 0))?.row ?? null;
+    },
+  };
+}
+
+export type ChallengeHarness = ReturnType<typeof challengeHarness>;
+
+/** The principal of a participant signed in with GitHub. */
+export const participant = (login: string) => ({ subject: `github:${login}`, sessionId: `session-of-${login}` });

@@ -1,0 +1,7 @@
+import { describeSessionStoreContract } from '@hdoc/contract-tests';
+import { ManualClock, MemorySessionStore } from '../../src/index.js';
+
+describeSessionStoreContract('MemorySessionStore', async () => {
+  const clock = new ManualClock();
+  return { store: new MemorySessionStore(clock), clock };
+});

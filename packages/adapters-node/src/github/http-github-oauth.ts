@@ -1,0 +1,114 @@
+import { UnauthorizedError, type GitHubAuthorizeRequest, type GitHubCodeGrant, type GitHubOAuth, type GitHubUser } from '@hdoc/domain';
+
+/** The OAuth app's settings. Base URLs are configurable so tests run against a local fake GitHub. */
+export interface HttpGitHubOAuthOptions {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The callback URL registered with the OAuth app (GET /auth/github/callback). */
+  readonly redirectUri: string;
+  /** Authorize and token endpoints live here; default https://github.com. */
+  readonly webBaseUrl?: string;
+  /** The REST API; default https://api.github.com. */
+  readonly apiBaseUrl?: string;
+  /** Scopes to ask for; none by default, as the public profile needs none. */
+  readonly scope?: string;
+  /** Per request; default 10 s. */
+  readonly timeoutMs?: number;
+}
+
+/** Token endpoint errors that mean "this code is no good", as opposed to our own misconfiguration. */
+const REFUSED_GRANT_ERRORS = new Set(['bad_verification_code', 'invalid_grant', 'access_denied']);
+
+interface TokenResponse {
+  readonly access_token?: unknown;
+  readonly error?: unknown;
+  readonly error_description?: unknown;
+}
+
+interface UserResponse {
+  readonly login?: unknown;
+  readonly name?: unknown;
+  readonly bio?: unknown;
+  readonly twitter_username?: unknown;
+}
+
+/**
+ * GitHub's OAuth web flow with PKCE over `fetch`: the authorize URL, the code exchange at
+ * /login/oauth/access_token, and GET /user on the REST API. A refused code or token becomes
+ * `UnauthorizedError`; anything else (outage, misconfiguration, odd answers) is thrown as an Error.
+ */
+export class HttpGitHubOAuth implements GitHubOAuth {
+  private readonly webBaseUrl: string;
+  private readonly apiBaseUrl: string;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: HttpGitHubOAuthOptions) {
+    this.webBaseUrl = options.webBaseUrl ?? 'https://github.com';
+    this.apiBaseUrl = options.apiBaseUrl ?? 'https://api.github.com';
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  authorizeUrl(request: GitHubAuthorizeRequest): string {
+    const url = new URL('/login/oauth/authorize', this.webBaseUrl);
+    url.searchParams.set('client_id', this.options.clientId);
+    url.searchParams.set('redirect_uri', this.options.redirectUri);
+    url.searchParams.set('state', request.state);
+    url.searchParams.set('code_challenge', request.codeChallenge);
+    url.searchParams.set('code_challenge_method', 'S256');
+    if (this.options.scope) url.searchParams.set('scope', this.options.scope);
+    return url.toString();
+  }
+
+  async exchangeCode(grant: GitHubCodeGrant): Promise<string> {
+    const response = await fetch(new URL('/login/oauth/access_token', this.webBaseUrl), {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: this.options.clientId,
+        client_secret: this.options.clientSecret,
+        code: grant.code,
+        redirect_uri: this.options.redirectUri,
+        code_verifier: grant.codeVerifier,
+      }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    const body = (await readJson(response, 'token exchange')) as TokenResponse;
+    if (typeof body.access_token === 'string' && body.access_token.length > 0) return body.access_token;
+    if (typeof body.error === 'string' && REFUSED_GRANT_ERRORS.has(body.error)) {
+      throw new UnauthorizedError('GitHub refused the authorization code');
+    }
+    throw new Error(`GitHub token exchange failed: ${String(body.error ?? 'no access_token')}`);
+  }
+
+  async fetchUser(accessToken: string): Promise<GitHubUser> {
+    const response = await fetch(new URL('/user', this.apiBaseUrl), {
+      headers: {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${accessToken}`,
+        'user-agent': 'hdoc',
+        'x-github-api-version': '2022-11-28',
+      },
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (response.status === 401) throw new UnauthorizedError('GitHub refused the access token');
+    const body = (await readJson(response, 'user lookup')) as UserResponse;
+    if (typeof body.login !== 'string' || body.login.length === 0) throw new Error('GitHub user has no login');
+    return {
+      login: body.login,
+      name: optionalString(body.name),
+      bio: optionalString(body.bio),
+      twitterUsername: optionalString(body.twitter_username),
+    };
+  }
+}
+
+async function readJson(response: Response, what: string): Promise<unknown> {
+  if (!response.ok) throw new Error(`GitHub ${what} answered HTTP ${response.status}`);
+  const body: unknown = await response.json();
+  if (typeof body !== 'object' || body === null) throw new Error(`GitHub ${what} answered no JSON object`);
+  return body;
+}
+
+function optionalString(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}

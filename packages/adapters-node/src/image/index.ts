@@ -1,0 +1,2 @@
+export * from './exifr-image-inspector.js';
+export * from './exif-date.js';

@@ -1,0 +1,92 @@
+import { UnauthorizedError } from '@hdoc/domain';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HttpGitHubOAuth, NodeCryptoSecretGenerator } from '../../src/index.js';
+import { FakeGitHubServer } from './fake-github-server.js';
+
+const secrets = new NodeCryptoSecretGenerator();
+let github: FakeGitHubServer;
+
+beforeAll(async () => {
+  github = await FakeGitHubServer.start();
+});
+afterAll(async () => {
+  await github.stop();
+});
+beforeEach(() => {
+  github.failure = null;
+});
+
+function adapter(overrides: Partial<ConstructorParameters<typeof HttpGitHubOAuth>[0]> = {}): HttpGitHubOAuth {
+  return new HttpGitHubOAuth({
+    clientId: github.clientId,
+    clientSecret: github.clientSecret,
+    redirectUri: github.redirectUri,
+    webBaseUrl: github.baseUrl,
+    apiBaseUrl: `${github.baseUrl}/`,
+    timeoutMs: 500,
+    ...overrides,
+  });
+}
+
+/** The start of a login: a verifier and its challenge, approved by the user on the fake GitHub. */
+function approvedCode(login = 'Octo-Cat'): { code: string; codeVerifier: string } {
+  const codeVerifier = secrets.newSecret();
+  const code = github.approve(secrets.fingerprint(codeVerifier), { login, name: 'The Octocat', bio: '', twitter_username: 'octo' });
+  return { code, codeVerifier };
+}
+
+describe('HttpGitHubOAuth against a local fake GitHub', () => {
+  it('builds the authorize URL with client id, redirect URI, state and the S256 challenge', () => {
+    const url = new URL(adapter({ scope: 'read:user' }).authorizeUrl({ state: 'the-state', codeChallenge: 'the-challenge' }));
+    expect(`${url.origin}${url.pathname}`).toBe(`${github.baseUrl}/login/oauth/authorize`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: github.clientId,
+      redirect_uri: github.redirectUri,
+      state: 'the-state',
+      code_challenge: 'the-challenge',
+      code_challenge_method: 'S256',
+      scope: 'read:user',
+    });
+    expect(new URL(adapter().authorizeUrl({ state: 's', codeChallenge: 'c' })).searchParams.has('scope')).toBe(false);
+  });
+
+  it('exchanges the code with the verifier and reads the user', async () => {
+    const oauth = adapter();
+    const accessToken = await oauth.exchangeCode(approvedCode());
+    expect(await oauth.fetchUser(accessToken)).toEqual({ login: 'Octo-Cat', name: 'The Octocat', bio: null, twitterUsername: 'octo' });
+    const exchange = github.requests.find((r) => r.path === '/login/oauth/access_token');
+    expect(exchange?.headers.accept).toBe('application/json');
+    const lookup = github.requests.findLast((r) => r.path === '/user');
+    expect(lookup?.headers.authorization).toBe(`Bearer ${accessToken}`);
+    expect(lookup?.headers['user-agent']).toBe('hdoc');
+  });
+
+  it('turns a refused code (wrong verifier, reused, unknown) into UnauthorizedError', async () => {
+    const oauth = adapter();
+    const { code } = approvedCode();
+    await expect(oauth.exchangeCode({ code, codeVerifier: secrets.newSecret() })).rejects.toBeInstanceOf(UnauthorizedError);
+    const approved = approvedCode();
+    await oauth.exchangeCode(approved);
+    await expect(oauth.exchangeCode(approved)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(oauth.exchangeCode({ code: 'never-issued', codeVerifier: 'x' })).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it('turns a refused GitHub access token into UnauthorizedError', async () => {
+    await expect(adapter().fetchUser('gho_not-a-token')).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it('reports its own misconfiguration and outages as plain errors, not as the user’s fault', async () => {
+    const wrongSecret = adapter({ clientSecret: 'wrong' });
+    const error = await wrongSecret.exchangeCode(approvedCode()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(UnauthorizedError);
+    expect(String(error)).toMatch(/incorrect_client_credentials/);
+    github.failure = 502;
+    await expect(adapter().exchangeCode(approvedCode())).rejects.toThrow(/HTTP 502/);
+    await expect(adapter().fetchUser('gho_x')).rejects.toThrow(/HTTP 502/);
+    github.failure = 'hang';
+    const hung = await adapter({ timeoutMs: 100 }).fetchUser('gho_x').catch((e: unknown) => e);
+    expect(hung).toBeInstanceOf(Error);
+    expect(hung).not.toBeInstanceOf(UnauthorizedError);
+  });
+});

@@ -1,0 +1,64 @@
+import type { ObjectStorage } from '@hdoc/domain';
+import { describe, expect, it } from 'vitest';
+import { withSubject, type Disposable } from '../shared/contract-subject.js';
+
+export interface ObjectStorageSubject extends Disposable {
+  readonly storage: ObjectStorage;
+  /** Writes an object the way an upload would (the port itself never writes). */
+  readonly put: (key: string, bytes: Uint8Array, contentType: string) => Promise<void>;
+}
+
+const bytes = (...values: number[]) => Uint8Array.from(values);
+
+/** The ObjectStorage port's documented behaviour, for every adapter. */
+export function describeObjectStorageContract(
+  adapterName: string,
+  makeSubject: () => Promise<ObjectStorageSubject>,
+): void {
+  const run = (body: (s: ObjectStorageSubject) => Promise<void>) => () => withSubject(makeSubject, body);
+
+  describe(`ObjectStorage contract: ${adapterName}`, () => {
+    it('answers null for a missing key', run(async ({ storage }) => {
+      expect(await storage.head('photos/user-1/missing')).toBeNull();
+    }));
+
+    it('reports the stored size, type, entity tag and modification time', run(async ({ storage, put }) => {
+      const before = Date.now();
+      await put('photos/user-1/p-1', bytes(1, 2, 3), 'image/png');
+      const facts = await storage.head('photos/user-1/p-1');
+      expect(facts).toMatchObject({ size: 3, contentType: 'image/png' });
+      expect(facts!.etag).toEqual(expect.any(String));
+      expect(facts!.etag.length).toBeGreaterThan(0);
+      expect(facts!.lastModified).toBeInstanceOf(Date);
+      expect(Number.isNaN(facts!.lastModified.getTime())).toBe(false);
+      // Memory storage follows the subject's clock, real storage the server's: only sanity-check it.
+      expect(Math.abs(facts!.lastModified.getTime() - before)).toBeLessThan(366 * 24 * 3600_000);
+    }));
+
+    it('replaces an object: new size, new entity tag', run(async ({ storage, put }) => {
+      await put('photos/user-1/p-1', bytes(1, 2, 3), 'image/png');
+      const first = await storage.head('photos/user-1/p-1');
+      await put('photos/user-1/p-1', bytes(9, 9, 9, 9, 9), 'image/jpeg');
+      const second = await storage.head('photos/user-1/p-1');
+      expect(second).toMatchObject({ size: 5, contentType: 'image/jpeg' });
+      expect(second!.etag).not.toBe(first!.etag);
+    }));
+
+    it('deletes an object, and deleting again (or a missing key) succeeds', run(async ({ storage, put }) => {
+      await put('photos/user-1/p-1', bytes(1), 'image/gif');
+      await put('photos/user-1/p-2', bytes(2), 'image/gif');
+      await storage.delete('photos/user-1/p-1');
+      expect(await storage.head('photos/user-1/p-1')).toBeNull();
+      expect(await storage.head('photos/user-1/p-2')).toMatchObject({ size: 1 });
+      await storage.delete('photos/user-1/p-1');
+      await storage.delete('photos/user-1/never');
+    }));
+
+    it('keeps keys exact, spaces and non-ASCII included', run(async ({ storage, put }) => {
+      await put('photos/github:ann/a b+é', bytes(1, 2), 'image/webp');
+      expect(await storage.head('photos/github:ann/a b+é')).toMatchObject({ size: 2 });
+      expect(await storage.head('photos/github:ann/a+b+é')).toBeNull();
+      expect(await storage.head('photos/github:ann/a%20b+é')).toBeNull();
+    }));
+  });
+}

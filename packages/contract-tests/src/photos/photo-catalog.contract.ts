@@ -1,0 +1,148 @@
+import type { PhotoCatalog, PhotoListKeyset, PhotoListQuery, PhotoRecord } from '@hdoc/domain';
+import { ConflictError, photoListKeyset } from '@hdoc/domain';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { withSubject, type Disposable } from '../shared/contract-subject.js';
+import { expectedOrder, listScope, photoRecord, readyPhoto, readyPhotoFields } from './photo-fixtures.js';
+
+export interface PhotoCatalogSubject extends Disposable {
+  readonly catalog: PhotoCatalog;
+}
+
+type Scope = Pick<PhotoListQuery, 'sort' | 'order' | 'filter'>;
+
+/** Reads every page, optionally calling `between` after each page; returns the ids in order. */
+async function readAllPages(
+  catalog: PhotoCatalog,
+  ownerId: string,
+  scope: Scope,
+  limit: number,
+  between: (page: number) => Promise<void> = async () => {},
+): Promise<PhotoRecord[]> {
+  const seen: PhotoRecord[] = [];
+  let after: PhotoListKeyset | null = null;
+  for (let page = 0; page < 1000; page += 1) {
+    const slice = await catalog.list({ ownerId, ...scope, limit, after });
+    expect(slice.items.length).toBeLessThanOrEqual(limit);
+    seen.push(...slice.items);
+    const last = slice.items[slice.items.length - 1];
+    if (!slice.hasMore) return seen;
+    expect(last).toBeDefined();
+    after = photoListKeyset(last!, scope.sort);
+    await between(page);
+  }
+  throw new Error('pagination did not end');
+}
+
+/** The PhotoCatalog port's documented behaviour, for every adapter. */
+export function describePhotoCatalogContract(
+  adapterName: string,
+  makeSubject: () => Promise<PhotoCatalogSubject>,
+): void {
+  const run = (body: (s: PhotoCatalogSubject) => Promise<void>) => () => withSubject(makeSubject, body);
+
+  describe(`PhotoCatalog contract: ${adapterName}`, () => {
+    it('stores and returns records by owner and id, and nothing for another owner', run(async ({ catalog }) => {
+      const record = photoRecord({
+        id: 'p-1',
+        ownerId: 'user-1',
+        status: 'pending',
+        uploadedAt: null,
+        tags: ['x', 'y'],
+        metadata: { camera: 'x100', 'lens_mm': '23' },
+        title: 'Tïtle ✓',
+      });
+      await catalog.save(record);
+      expect(await catalog.get('user-1', 'p-1')).toEqual(record);
+      expect(await catalog.get('user-2', 'p-1')).toBeNull();
+      expect(await catalog.get('user-1', 'p-2')).toBeNull();
+    }));
+
+    it('accepts only the next version and changes nothing on a conflict', run(async ({ catalog }) => {
+      const v1 = photoRecord({ id: 'p-1', ownerId: 'user-1' });
+      await catalog.save(v1);
+      await expect(catalog.save({ ...v1, title: 'again v1' })).rejects.toBeInstanceOf(ConflictError);
+      await expect(catalog.save({ ...v1, version: 3, title: 'skips v2' })).rejects.toBeInstanceOf(ConflictError);
+      await expect(catalog.save(photoRecord({ id: 'p-2', ownerId: 'user-1', version: 2 }))).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect(await catalog.get('user-1', 'p-1')).toEqual(v1);
+      expect(await catalog.get('user-1', 'p-2')).toBeNull();
+      const v2 = { ...v1, title: 'v2', version: 2 };
+      await catalog.save(v2);
+      expect(await catalog.get('user-1', 'p-1')).toEqual(v2);
+    }));
+
+    it('lists only ready photos, and follows status and tag changes', run(async ({ catalog }) => {
+      const scope: Scope = { sort: 'uploaded_at', order: 'desc', filter: {} };
+      for (const status of ['pending', 'ready', 'rejected', 'deleted'] as const) {
+        await catalog.save(photoRecord({ id: `p-${status}`, ownerId: 'user-1', status, tags: ['cat'] }));
+      }
+      const ids = async (s: Scope) => (await readAllPages(catalog, 'user-1', s, 10)).map((p) => p.id);
+      expect(await ids(scope)).toEqual(['p-ready']);
+      const ready = (await catalog.get('user-1', 'p-ready'))!;
+      await catalog.save({ ...ready, tags: ['dog'], version: 2 });
+      expect(await ids({ ...scope, filter: { tag: 'cat' } })).toEqual([]);
+      expect(await ids({ ...scope, filter: { tag: 'dog' } })).toEqual(['p-ready']);
+      await catalog.save({ ...ready, tags: ['dog'], status: 'deleted', version: 3 });
+      expect(await ids(scope)).toEqual([]);
+      expect(await ids({ ...scope, filter: { tag: 'dog' } })).toEqual([]);
+      const pending = (await catalog.get('user-1', 'p-pending'))!;
+      await catalog.save({ ...pending, status: 'ready', version: 2 });
+      expect(await ids({ ...scope, filter: { tag: 'cat' } })).toEqual(['p-pending']);
+    }));
+
+    it('pages through every sort, order and filter in list order, one owner only', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(readyPhotoFields, { maxLength: 25 }),
+          fc.array(readyPhotoFields, { maxLength: 5 }),
+          listScope,
+          fc.integer({ min: 1, max: 7 }),
+          (mine, theirs, scope, limit) =>
+            withSubject(makeSubject, async ({ catalog }) => {
+              const photos = mine.map((fields, i) => readyPhoto('owner-a', `p-${String(i).padStart(3, '0')}`, fields));
+              for (const photo of photos) await catalog.save(photo);
+              for (const [i, fields] of theirs.entries()) await catalog.save(readyPhoto('owner-b', `q-${i}`, fields));
+              const listed = await readAllPages(catalog, 'owner-a', scope, limit);
+              const expected = expectedOrder(photos, scope.sort, scope.order, scope.filter);
+              expect(listed.map((p) => p.id)).toEqual(expected.map((p) => p.id));
+              expect(listed).toEqual(expected);
+            }),
+        ),
+        { numRuns: 120 },
+      );
+    });
+
+    it('never skips or repeats a photo when photos are added between page reads', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(readyPhotoFields, { minLength: 1, maxLength: 20 }),
+          fc.array(readyPhotoFields, { maxLength: 10 }),
+          listScope,
+          fc.integer({ min: 1, max: 5 }),
+          (initial, added, scope, limit) =>
+            withSubject(makeSubject, async ({ catalog }) => {
+              const photos = initial.map((fields, i) => readyPhoto('owner-a', `p-${String(i).padStart(3, '0')}`, fields));
+              for (const photo of photos) await catalog.save(photo);
+              const extra = added.map((fields, i) => readyPhoto('owner-a', `n-${String(i).padStart(3, '0')}`, fields));
+              const listed = await readAllPages(catalog, 'owner-a', scope, limit, async (page) => {
+                const next = extra[page];
+                if (next) await catalog.save(next);
+              });
+              const ids = listed.map((p) => p.id);
+              expect(new Set(ids).size).toBe(ids.length);
+              const everything = expectedOrder([...photos, ...extra], scope.sort, scope.order, scope.filter);
+              const mustSee = expectedOrder(photos, scope.sort, scope.order, scope.filter).map((p) => p.id);
+              expect(ids.filter((id) => id.startsWith('p-'))).toEqual(mustSee);
+              // Whatever was listed appears in the final list order.
+              const position = new Map(everything.map((p, i) => [p.id, i]));
+              const positions = ids.map((id) => position.get(id)!);
+              expect(positions).toEqual([...positions].sort((a, b) => a - b));
+            }),
+        ),
+        { numRuns: 80 },
+      );
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import { token } from '../../shared/token.js';
+import type { Entry, EntryKey } from './entry.js';
+
+/**
+ * Stores entries keyed (participant case-insensitively, day, type). Writes are conditional on the entry
+ * `revision` so that a resubmission and a verification result racing on one entry never overwrite each other.
+ */
+export interface EntryRepository {
+  /** The entry, or null. */
+  get(key: EntryKey): Promise<Entry | null>;
+  /**
+   * Stores `entry` if the stored revision is `expectedRevision` (null: only if no entry has that key).
+   * Otherwise throws StaleWriteError and stores nothing. The caller sets `entry.revision` to
+   * `expectedRevision + 1` (1 for a new entry).
+   */
+  put(entry: Entry, expectedRevision: number | null): Promise<void>;
+  /**
+   * All entries of one participant (at most 200: 100 days x 2 types), ordered by day, then github before
+   * twitter. One key-range read; never a scan of other participants.
+   */
+  listByParticipant(githubUsername: string): Promise<readonly Entry[]>;
+}
+
+export const EntryRepositoryToken = token<EntryRepository>('EntryRepository');

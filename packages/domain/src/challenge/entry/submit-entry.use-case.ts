@@ -1,0 +1,82 @@
+import type { Clock } from '../../shared/clock.port.js';
+import { ConflictError, NotFoundError } from '../../shared/errors.js';
+import type { Principal } from '../../shared/principal.js';
+import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
+import { participantLogin } from '../participant/participant-login.js';
+import { localDateOf } from '../progress/local-date.js';
+import { ProfileProgressWriter } from '../progress/profile-progress-writer.js';
+import type { ProfileRepository } from '../profile/profile-repository.port.js';
+import { MAX_WRITE_ATTEMPTS, StaleWriteError } from '../shared/stale-write.error.js';
+import type { VerificationQueue } from '../verification/verification-queue.port.js';
+import type { Entry } from './entry.js';
+import { parseDay, parseEntryType, parseEntryUrl } from './entry-fields.js';
+import type { EntryRepository } from './entry-repository.port.js';
+
+export interface SubmitEntryInput {
+  actor: Principal;
+  day: number;
+  /** `github` or `twitter`. */
+  entryType: string;
+  url: string;
+}
+
+export interface SubmitEntryOutput {
+  entry: Entry;
+}
+
+/**
+ * The signed-in participant creates the entry of (day, type) or replaces its url (which resets its
+ * verification but keeps its first-submission local date), the profile and standing are recomputed, and
+ * the entry is queued for verification. Idempotent, so a client retries it after any failure: the same
+ * url again changes nothing, and queues verification again unless the entry is already verified (a
+ * retry after a failed enqueue, or a re-check after the participant fixed the linked work).
+ */
+export class SubmitEntry {
+  private readonly writer: ProfileProgressWriter;
+
+  constructor(
+    private readonly profiles: ProfileRepository,
+    private readonly entries: EntryRepository,
+    leaderboard: Leaderboard,
+    private readonly queue: VerificationQueue,
+    private readonly clock: Clock,
+  ) {
+    this.writer = new ProfileProgressWriter(profiles, entries, leaderboard, clock);
+  }
+
+  async execute(input: SubmitEntryInput): Promise<SubmitEntryOutput> {
+    const login = participantLogin(input.actor);
+    const day = parseDay(input.day);
+    const entryType = parseEntryType(input.entryType);
+    const url = parseEntryUrl(input.url);
+    const entry = await this.writeEntry(login, day, entryType, url);
+    const profile = await this.writer.write(login);
+    if (!entry.verified) {
+      await this.queue.enqueue({ githubUsername: profile.githubUsername, day, entryType, url });
+    }
+    return { entry };
+  }
+
+  private async writeEntry(login: string, day: number, entryType: Entry['entryType'], url: string): Promise<Entry> {
+    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const profile = await this.profiles.get(login);
+      if (profile === null) throw new NotFoundError('profile');
+      const key = { githubUsername: profile.githubUsername, day, entryType };
+      const existing = await this.entries.get(key);
+      if (existing !== null && existing.url === url) return existing;
+      const now = this.clock.now();
+      const entry: Entry =
+        existing === null
+          ? { ...key, url, verified: false, confidence: 0, localDate: localDateOf(now, profile.timezone), createdAt: now, updatedAt: now, revision: 1 }
+          : { ...existing, url, verified: false, confidence: 0, updatedAt: now, revision: existing.revision + 1 };
+      try {
+        await this.entries.put(entry, existing?.revision ?? null);
+        return entry;
+      } catch (error) {
+        if (error instanceof StaleWriteError) continue;
+        throw error;
+      }
+    }
+    throw new ConflictError(`entry ${login} day ${day} ${entryType} is being changed concurrently, try again`);
+  }
+}

@@ -1,0 +1,56 @@
+import { deriveProgress, progressAt, type ProfileProgress } from '../progress/derive-progress.js';
+import { DEFAULT_TIMEZONE } from './timezone.js';
+
+/** A participant's editable fields. */
+export interface ProfileDetails {
+  readonly fullName: string | null;
+  readonly bio: string | null;
+  /** Without the leading @. */
+  readonly twitterUsername: string | null;
+  readonly linkedinProfile: string | null;
+  /** Canonical IANA name; "today" for streaks and status is read on this wall clock. */
+  readonly timezone: string;
+}
+
+/**
+ * A 100DaysOfCloud participant, keyed by GitHub username (case-insensitively, spelled as GitHub returns
+ * it). The progress fields are derived from the entries by `deriveProgress` and stored with the profile.
+ */
+export interface Profile extends ProfileDetails, ProfileProgress {
+  readonly githubUsername: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** Bumped by every save; ProfileRepository.save is conditional on it (optimistic concurrency). */
+  readonly version: number;
+}
+
+/** What a new profile starts with besides the username: the GitHub data, already validated. */
+export type NewProfileDetails = Partial<Omit<ProfileDetails, 'timezone'>> & { readonly timezone?: string };
+
+/** A participant with no entries, at version 1, in UTC unless told otherwise. */
+export function createProfile(githubUsername: string, details: NewProfileDetails, now: Date): Profile {
+  const timezone = details.timezone ?? DEFAULT_TIMEZONE;
+  return {
+    githubUsername,
+    fullName: details.fullName ?? null,
+    bio: details.bio ?? null,
+    twitterUsername: details.twitterUsername ?? null,
+    linkedinProfile: details.linkedinProfile ?? null,
+    timezone,
+    ...deriveProgress([], { timezone, createdAt: now, completed: false }, now),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+/**
+ * The profile as it reads at `now`: streaks and status move with time even without writes (a streak
+ * breaks at the end of the next local day, a participant turns inactive), so every read goes through
+ * this projection; it applies the rules of `deriveProgress` to the stored summary. The stored fields
+ * stay as of the last write.
+ */
+export function projectProfile(profile: Profile, now: Date): Profile {
+  const context = { timezone: profile.timezone, createdAt: profile.createdAt, completed: profile.status === 'completed' };
+  return { ...profile, ...progressAt(profile, context, now) };
+}

@@ -1,0 +1,4 @@
+export * from './github-oauth.port.js';
+export * from './oauth-state-store.port.js';
+export * from './start-github-login.use-case.js';
+export * from './complete-github-login.use-case.js';

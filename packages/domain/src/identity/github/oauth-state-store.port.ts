@@ -1,0 +1,25 @@
+import { token } from '../../shared/token.js';
+
+/** A started GitHub login, kept server-side until the callback, keyed by its `state`. */
+export interface OAuthLoginAttempt {
+  readonly state: string;
+  readonly codeVerifier: string;
+  readonly expiresAt: Date;
+}
+
+/**
+ * Short-lived storage of started OAuth logins (Redis in production), so the callback can check the
+ * `state` it gets and use the PKCE verifier once. An attempt is gone once the adapter's Clock
+ * reaches its `expiresAt`, or once taken.
+ */
+export interface OAuthStateStore {
+  /** Keeps the attempt until its `expiresAt`. */
+  save(attempt: OAuthLoginAttempt): Promise<void>;
+  /**
+   * Atomically removes and returns the live attempt with this state, or null when it is unknown,
+   * already taken or expired. Of concurrent takes of one state, at most one gets it.
+   */
+  take(state: string): Promise<OAuthLoginAttempt | null>;
+}
+
+export const OAuthStateStoreToken = token<OAuthStateStore>('OAuthStateStore');

@@ -1,0 +1,2 @@
+export * from './login-throttle.js';
+export * from './log-in.use-case.js';

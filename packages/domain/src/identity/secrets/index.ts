@@ -1,0 +1,1 @@
+export * from './secret-generator.port.js';

@@ -1,0 +1,53 @@
+import type { Clock } from '../../shared/clock.port.js';
+import type { Principal } from '../../shared/principal.js';
+import type { PhotoOutput } from '../photo/photo.js';
+import { toPhotoOutput } from '../photo/photo.js';
+import { withOptimisticRetry } from '../photo/optimistic-retry.js';
+import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
+import { getOwnVisiblePhoto } from './owned-photo.js';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_TITLE_LENGTH,
+  normaliseTags,
+  validateMetadata,
+  validateText,
+} from './photo-details.js';
+
+/**
+ * A partial update: an absent field stays as it is; `title`/`description` null clears them;
+ * `tags` and `metadata` replace the whole list/map.
+ */
+export interface UpdatePhotoDetailsInput {
+  readonly actor: Principal;
+  readonly photoId: unknown;
+  readonly title?: unknown;
+  readonly description?: unknown;
+  readonly tags?: unknown;
+  readonly metadata?: unknown;
+}
+
+/** Edits the owner-controlled details of one of the actor's photos (any visible status). */
+export class UpdatePhotoDetails {
+  constructor(
+    private readonly catalog: PhotoCatalog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: UpdatePhotoDetailsInput): Promise<PhotoOutput> {
+    // Validate everything before reading, so bad input changes nothing and costs no I/O.
+    const changes = {
+      ...(input.title !== undefined && { title: validateText(input.title, 'title', MAX_TITLE_LENGTH) }),
+      ...(input.description !== undefined && {
+        description: validateText(input.description, 'description', MAX_DESCRIPTION_LENGTH),
+      }),
+      ...(input.tags !== undefined && { tags: normaliseTags(input.tags) }),
+      ...(input.metadata !== undefined && { metadata: validateMetadata(input.metadata) }),
+    };
+    return withOptimisticRetry(async () => {
+      const record = await getOwnVisiblePhoto(this.catalog, input.actor, input.photoId, this.clock.now());
+      const updated = { ...record, ...changes, version: record.version + 1 };
+      await this.catalog.save(updated);
+      return toPhotoOutput(updated);
+    });
+  }
+}

@@ -1,0 +1,91 @@
+/** What the owner sees of an upload: waiting for its object, catalogued, or refused. */
+export type PhotoStatus = 'pending' | 'ready' | 'rejected';
+
+/**
+ * The stored lifecycle state. `deleted` is a tombstone: the photo is gone for every owner operation,
+ * but the record keeps the owner (so a repeated delete stays harmless) and the last applied storage
+ * `sequencer` (so a late `ObjectCreated` never resurrects it).
+ */
+export type PhotoRecordStatus = PhotoStatus | 'deleted';
+
+/** One catalog entry, keyed by (ownerId, id); the object lives at `photos/<ownerId>/<id>`. */
+export interface PhotoRecord {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly status: PhotoRecordStatus;
+  /** The client's file name, for display only: it never becomes part of the object key. */
+  readonly filename: string;
+  /** Declared by the client while pending; read from storage once ready. */
+  readonly contentType: string;
+  /** Declared size while pending; the stored object's size once ready. */
+  readonly size: number;
+  /** The size the client declared: the upper bound every upload to this key must respect. */
+  readonly declaredSize: number;
+  readonly width: number | null;
+  readonly height: number | null;
+  /** EXIF DateTimeOriginal, when the image carries one. */
+  readonly takenAt: Date | null;
+  /** The stored object's last-modified instant; null until ready. */
+  readonly uploadedAt: Date | null;
+  readonly title: string | null;
+  readonly description: string | null;
+  /** Normalised: lowercase, trimmed, unique, in the owner's order. */
+  readonly tags: readonly string[];
+  readonly metadata: Readonly<Record<string, string>>;
+  /** The stored object's entity tag, once ready. */
+  readonly etag: string | null;
+  /** When the upload intent lapses if no object arrived. */
+  readonly expiresAt: Date;
+  /** The highest storage-event sequencer applied to this key, null before any event. */
+  readonly lastSequencer: string | null;
+  /** Optimistic-concurrency version: 1 on creation, +1 on every save. */
+  readonly version: number;
+}
+
+/** The photo as use cases return it (the HTTP layer renames the fields to snake_case). */
+export interface PhotoOutput {
+  readonly id: string;
+  readonly status: PhotoStatus;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly takenAt: Date | null;
+  readonly uploadedAt: Date | null;
+  readonly title: string | null;
+  readonly description: string | null;
+  readonly tags: readonly string[];
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+/**
+ * Whether the owner can see the record at `now`: tombstones and lapsed intents are gone,
+ * exactly as if they had never existed.
+ */
+export function isVisiblePhoto(
+  record: PhotoRecord,
+  now: Date,
+): record is PhotoRecord & { readonly status: PhotoStatus } {
+  if (record.status === 'deleted') return false;
+  return record.status !== 'pending' || record.expiresAt.getTime() > now.getTime();
+}
+
+/** Projects a visible record onto the public photo fields. */
+export function toPhotoOutput(record: PhotoRecord & { readonly status: PhotoStatus }): PhotoOutput {
+  return {
+    id: record.id,
+    status: record.status,
+    filename: record.filename,
+    contentType: record.contentType,
+    size: record.size,
+    width: record.width,
+    height: record.height,
+    takenAt: record.takenAt,
+    uploadedAt: record.uploadedAt,
+    title: record.title,
+    description: record.description,
+    tags: record.tags,
+    metadata: record.metadata,
+  };
+}

@@ -1,0 +1,50 @@
+import { token } from '../../shared/token.js';
+import type { PhotoRecord } from '../photo/photo.js';
+import type { PhotoListKeyset, PhotoSort, SortOrder } from '../listing/photo-order.js';
+
+/** Narrowing of a photo list; every present filter must match. */
+export interface PhotoListFilter {
+  /** A normalised tag the photo must carry. */
+  readonly tag?: string;
+  readonly contentType?: string;
+  /** uploaded_at >= from (inclusive). */
+  readonly from?: Date;
+  /** uploaded_at < to (exclusive). */
+  readonly to?: Date;
+}
+
+/** One page of an owner's ready photos; `limit` is already validated (1..100). */
+export interface PhotoListQuery {
+  readonly ownerId: string;
+  readonly sort: PhotoSort;
+  readonly order: SortOrder;
+  readonly filter: PhotoListFilter;
+  readonly limit: number;
+  /** Start strictly after this position; null for the first page. */
+  readonly after: PhotoListKeyset | null;
+}
+
+/** Up to `limit` photos in list order, and whether more follow. */
+export interface PhotoListSlice {
+  readonly items: readonly PhotoRecord[];
+  readonly hasMore: boolean;
+}
+
+/**
+ * The photo records, keyed by (ownerId, id). Writes are versioned (optimistic concurrency), and
+ * lists are keyset pages over ordered indexes of `ready` photos only: a page costs O(log n + page),
+ * never a sort or scan of all the owner's photos. Order: see {@link comparePhotoListKeysets}.
+ */
+export interface PhotoCatalog {
+  /** The record (tombstones included), or null when the owner has no photo with that id. */
+  get(ownerId: string, photoId: string): Promise<PhotoRecord | null>;
+  /**
+   * Stores the record if the stored version is `record.version - 1` (absent for version 1);
+   * otherwise throws ConflictError and changes nothing.
+   */
+  save(record: PhotoRecord): Promise<void>;
+  /** A page of the owner's `ready` photos in the query's order, after `query.after`. */
+  list(query: PhotoListQuery): Promise<PhotoListSlice>;
+}
+
+export const PhotoCatalogToken = token<PhotoCatalog>('PhotoCatalog');
