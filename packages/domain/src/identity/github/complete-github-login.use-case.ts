@@ -1,5 +1,4 @@
 import { UnauthorizedError, ValidationError } from '../../shared/errors.js';
-import { token } from '../../shared/token.js';
 import { participantSubject } from '../../challenge/participant/participant-login.js';
 import type { RegisterProfile } from '../../challenge/profile/register-profile.use-case.js';
 import type { SessionTokens } from '../sessions/session.js';
@@ -52,4 +51,3 @@ export class CompleteGitHubLogin {
   }
 }
 
-export const CompleteGitHubLoginToken = token<CompleteGitHubLogin>('CompleteGitHubLogin');

@@ -1,5 +1,4 @@
 import type { Clock } from '../../shared/clock.port.js';
-import { token } from '../../shared/token.js';
 import type { SecretGenerator } from '../secrets/secret-generator.port.js';
 import type { GitHubOAuth } from './github-oauth.port.js';
 import type { OAuthStateStore } from './oauth-state-store.port.js';
@@ -44,4 +43,3 @@ export class StartGitHubLogin {
   }
 }
 
-export const StartGitHubLoginToken = token<StartGitHubLogin>('StartGitHubLogin');

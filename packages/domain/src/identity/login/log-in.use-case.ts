@@ -1,5 +1,4 @@
 import { UnauthorizedError, ValidationError } from '../../shared/errors.js';
-import { token } from '../../shared/token.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.port.js';
 import type { SessionTokens } from '../sessions/session.js';
 import type { SessionIssuer } from '../sessions/session-issuer.js';
@@ -78,4 +77,3 @@ function checkShape(input: LogInInput): void {
   }
 }
 
-export const LogInToken = token<LogIn>('LogIn');

@@ -1,6 +1,5 @@
 import { UnauthorizedError } from '../../shared/errors.js';
 import type { Principal } from '../../shared/principal.js';
-import { token } from '../../shared/token.js';
 import type { SessionStore } from './session-store.port.js';
 import type { TokenService } from './token-service.port.js';
 
@@ -28,4 +27,3 @@ export class Authenticate {
   }
 }
 
-export const AuthenticateToken = token<Authenticate>('Authenticate');

@@ -1,5 +1,4 @@
 import type { Principal } from '../../shared/principal.js';
-import { token } from '../../shared/token.js';
 import type { SessionStore } from './session-store.port.js';
 
 export interface LogOutEverywhereInput {
@@ -19,4 +18,3 @@ export class LogOutEverywhere {
   }
 }
 
-export const LogOutEverywhereToken = token<LogOutEverywhere>('LogOutEverywhere');

@@ -1,5 +1,4 @@
 import type { Principal } from '../../shared/principal.js';
-import { token } from '../../shared/token.js';
 import type { SessionStore } from './session-store.port.js';
 
 export interface LogOutInput {
@@ -15,4 +14,3 @@ export class LogOut {
   }
 }
 
-export const LogOutToken = token<LogOut>('LogOut');

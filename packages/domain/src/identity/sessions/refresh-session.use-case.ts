@@ -1,5 +1,4 @@
 import { UnauthorizedError } from '../../shared/errors.js';
-import { token } from '../../shared/token.js';
 import type { SessionTokens } from './session.js';
 import type { SessionIssuer } from './session-issuer.js';
 
@@ -20,4 +19,3 @@ export class RefreshSession {
   }
 }
 
-export const RefreshSessionToken = token<RefreshSession>('RefreshSession');

@@ -1,7 +1,6 @@
 import type { Clock } from '../../shared/clock.port.js';
 import { UnauthorizedError } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/id-generator.port.js';
-import { token } from '../../shared/token.js';
 import type { SecretGenerator } from '../secrets/secret-generator.port.js';
 import { DEFAULT_SESSION_POLICY, type Session, type SessionPolicy, type SessionTokens } from './session.js';
 import type { SessionStore } from './session-store.port.js';
@@ -82,4 +81,3 @@ export class SessionIssuer {
   }
 }
 
-export const SessionIssuerToken = token<SessionIssuer>('SessionIssuer');

@@ -1,6 +1,5 @@
 import { NotFoundError } from '../../shared/errors.js';
 import type { Principal } from '../../shared/principal.js';
-import { token } from '../../shared/token.js';
 import { toUserView, type UserView } from './user.js';
 import type { UserRepository } from './user-repository.port.js';
 
@@ -22,4 +21,3 @@ export class GetCurrentUser {
   }
 }
 
-export const GetCurrentUserToken = token<GetCurrentUser>('GetCurrentUser');

@@ -1,6 +1,5 @@
 import type { Clock } from '../../shared/clock.port.js';
 import type { IdGenerator } from '../../shared/id-generator.port.js';
-import { token } from '../../shared/token.js';
 import type { PasswordHasher } from './password-hasher.port.js';
 import { checkPasswordPolicy } from './password-policy.js';
 import { toUserView, type UserView } from './user.js';
@@ -40,4 +39,3 @@ export class SignUp {
   }
 }
 
-export const SignUpToken = token<SignUp>('SignUp');

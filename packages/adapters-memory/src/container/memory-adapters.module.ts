@@ -1,0 +1,92 @@
+import {
+  ClockToken,
+  EntryRepositoryToken,
+  EntryVerifierToken,
+  LeaderboardToken,
+  OAuthStateStoreToken,
+  ObjectStorageToken,
+  PhotoCatalogToken,
+  ProfileRepositoryToken,
+  RateLimiterToken,
+  SessionStoreToken,
+  UploadUrlSignerToken,
+  UserRepositoryToken,
+  VerificationQueueToken,
+  ViewUrlSignerToken,
+  token,
+  type Clock,
+  type EntryVerifier,
+} from '@hdoc/domain';
+import { ContainerModule } from 'inversify';
+import { MemoryEntryRepository } from '../challenge/entry/memory-entry-repository.js';
+import { MemoryLeaderboard } from '../challenge/leaderboard/memory-leaderboard.js';
+import { MemoryProfileRepository } from '../challenge/profile/memory-profile-repository.js';
+import { MemoryVerificationQueue } from '../challenge/verification/memory-verification-queue.js';
+import { ShapeCheckingEntryVerifier } from '../challenge/verification/shape-checking-entry-verifier.js';
+import { MemoryOAuthStateStore } from '../identity/memory-oauth-state-store.js';
+import { MemoryRateLimiter } from '../identity/memory-rate-limiter.js';
+import { MemorySessionStore } from '../identity/memory-session-store.js';
+import { MemoryUserRepository } from '../identity/memory-user-repository.js';
+import { MemoryObjectStorage } from '../photos/memory-object-storage.js';
+import { MemoryPhotoCatalog } from '../photos/memory-photo-catalog.js';
+import { MemoryStorageEventQueue } from '../photos/memory-storage-event-queue.js';
+import { MemoryUploadUrlSigner } from '../photos/memory-upload-url-signer.js';
+import { MemoryViewUrlSigner } from '../photos/memory-view-url-signer.js';
+import { SystemClock } from '../shared/system-clock.js';
+
+/** What the memory family needs from its host. */
+export interface MemoryAdaptersOptions {
+  /** Where the local server listens: the memory upload and view URLs point there. */
+  readonly publicBaseUrl: string;
+  /** HMAC secret of the local upload and view URLs (>= 16 characters; random per process is fine). */
+  readonly signingSecret: string;
+  /** Defaults to the system clock; tests pass a ManualClock. */
+  readonly clock?: Clock;
+  /** Defaults to the URL-shape verifier; tests pass a scripted one. */
+  readonly entryVerifier?: EntryVerifier;
+}
+
+/** The concrete memory queues and storage, for the in-process worker and the local upload/view routes. */
+export const MemoryVerificationQueueToken = token<MemoryVerificationQueue>('memory.VerificationQueue');
+export const MemoryStorageEventQueueToken = token<MemoryStorageEventQueue>('memory.StorageEventQueue');
+export const MemoryObjectStorageToken = token<MemoryObjectStorage>('memory.ObjectStorage');
+export const MemoryUploadUrlSignerToken = token<MemoryUploadUrlSigner>('memory.UploadUrlSigner');
+export const MemoryViewUrlSignerToken = token<MemoryViewUrlSigner>('memory.ViewUrlSigner');
+
+/**
+ * Binds every port that has a memory adapter (all but the Node-only ones: hashing, tokens, ids,
+ * secrets, image inspection, GitHub OAuth) to one shared instance each. The local run and the HTTP
+ * black-box tests load it; the concrete queues and storage are bound under their own tokens too.
+ */
+export function memoryAdaptersModule(options: MemoryAdaptersOptions): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    const clock = options.clock ?? new SystemClock();
+    const verificationQueue = new MemoryVerificationQueue();
+    const storageEvents = new MemoryStorageEventQueue();
+    const storage = new MemoryObjectStorage({ clock, events: storageEvents });
+    const uploadSigner = new MemoryUploadUrlSigner({ secret: options.signingSecret, baseUrl: options.publicBaseUrl, clock, storage });
+    const viewSigner = new MemoryViewUrlSigner({ secret: options.signingSecret, baseUrl: options.publicBaseUrl, clock });
+
+    bind(ClockToken).toConstantValue(clock);
+    bind(ProfileRepositoryToken).toConstantValue(new MemoryProfileRepository());
+    bind(EntryRepositoryToken).toConstantValue(new MemoryEntryRepository());
+    bind(LeaderboardToken).toConstantValue(new MemoryLeaderboard());
+    bind(EntryVerifierToken).toConstantValue(options.entryVerifier ?? new ShapeCheckingEntryVerifier());
+    bind(VerificationQueueToken).toConstantValue(verificationQueue);
+    bind(MemoryVerificationQueueToken).toConstantValue(verificationQueue);
+
+    bind(UserRepositoryToken).toConstantValue(new MemoryUserRepository());
+    bind(SessionStoreToken).toConstantValue(new MemorySessionStore(clock));
+    bind(RateLimiterToken).toConstantValue(new MemoryRateLimiter(clock));
+    bind(OAuthStateStoreToken).toConstantValue(new MemoryOAuthStateStore(clock));
+
+    bind(PhotoCatalogToken).toConstantValue(new MemoryPhotoCatalog());
+    bind(ObjectStorageToken).toConstantValue(storage);
+    bind(MemoryObjectStorageToken).toConstantValue(storage);
+    bind(MemoryStorageEventQueueToken).toConstantValue(storageEvents);
+    bind(UploadUrlSignerToken).toConstantValue(uploadSigner);
+    bind(MemoryUploadUrlSignerToken).toConstantValue(uploadSigner);
+    bind(ViewUrlSignerToken).toConstantValue(viewSigner);
+    bind(MemoryViewUrlSignerToken).toConstantValue(viewSigner);
+  });
+}

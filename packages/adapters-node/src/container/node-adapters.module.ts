@@ -1,0 +1,37 @@
+import {
+  GitHubOAuthToken,
+  IdGeneratorToken,
+  PasswordHasherToken,
+  SecretGeneratorToken,
+  TokenServiceToken,
+  type Clock,
+} from '@hdoc/domain';
+import { ContainerModule } from 'inversify';
+import { HttpGitHubOAuth, type HttpGitHubOAuthOptions } from '../github/http-github-oauth.js';
+import { UuidV7IdGenerator } from '../ids/uuid-v7-id-generator.js';
+import { Argon2PasswordHasher } from '../password/argon2-password-hasher.js';
+import { NodeCryptoSecretGenerator } from '../secrets/node-crypto-secret-generator.js';
+import { JoseTokenService, type JoseTokenServiceOptions } from '../tokens/jose-token-service.js';
+
+/** What the Node family needs: token keys and GitHub OAuth settings come from configuration. */
+export interface NodeAdaptersOptions {
+  readonly clock: Clock;
+  readonly tokens: Omit<JoseTokenServiceOptions, 'clock'>;
+  readonly github: HttpGitHubOAuthOptions;
+}
+
+/**
+ * Binds the ports whose real adapters need only Node, in every configuration (local and AWS):
+ * argon2id hashing, jose access tokens, CSPRNG secrets, UUIDv7 ids and GitHub OAuth over fetch.
+ * Async because importing the token keys is: the app awaits it before building its container.
+ */
+export async function nodeAdaptersModule(options: NodeAdaptersOptions): Promise<ContainerModule> {
+  const tokenService = await JoseTokenService.create({ ...options.tokens, clock: options.clock });
+  return new ContainerModule(({ bind }) => {
+    bind(PasswordHasherToken).toConstantValue(new Argon2PasswordHasher());
+    bind(TokenServiceToken).toConstantValue(tokenService);
+    bind(SecretGeneratorToken).toConstantValue(new NodeCryptoSecretGenerator());
+    bind(IdGeneratorToken).toConstantValue(new UuidV7IdGenerator());
+    bind(GitHubOAuthToken).toConstantValue(new HttpGitHubOAuth(options.github));
+  });
+}
