@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Workspace packages resolve to their TypeScript sources through this export condition. */
-const sourceConditions = ['@hdoc/source', 'import', 'module', 'node', 'default'];
+const sourceConditions = ['@hdoc/source', 'node', 'default'];
 
 const packages = [
   'domain',

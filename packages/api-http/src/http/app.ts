@@ -1,0 +1,83 @@
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { errorHandler, notFoundHandler } from './errors/error-handler.js';
+import { requestLogging } from './logging/request-logging.js';
+import { docsRouter } from './openapi/docs-page.js';
+import { buildOpenApiDocument, type ApiInfo, type OpenApiDocument } from './openapi/openapi-document.js';
+import { rejectAllTokens, type Authenticate } from './routing/authenticate.js';
+import { expressPath, type Resolve, type Route } from './routing/define-route.js';
+import { jsonBodyReader } from './routing/request-input.js';
+import { routeHandler } from './routing/route-handler.js';
+import { healthRoutes } from './system/health.routes.js';
+import type { ReadinessCheck } from './system/readiness.js';
+
+/** Everything the HTTP app is built from; only `logger` and `routes` are required. */
+export interface HttpAppOptions {
+  readonly logger: Logger;
+  /** The product's routes (`/healthz` and `/readyz` are added). */
+  readonly routes: readonly Route[];
+  /** Validates bearer access tokens; by default every token is rejected. */
+  readonly authenticate?: Authenticate;
+  /** Service lookup handed to handlers; by default every lookup fails. */
+  readonly resolve?: Resolve;
+  readonly readinessChecks?: readonly ReadinessCheck[];
+  /** How long one readiness check may take before it counts as failed (2 s by default). */
+  readonly readinessTimeoutMs?: number;
+  /** Browser origins allowed by CORS; none by default. */
+  readonly corsOrigins?: readonly string[];
+  /** Absolute base URL the API is reached at, listed as the OpenAPI server. */
+  readonly publicBaseUrl?: string;
+  readonly info?: ApiInfo;
+  /** Largest accepted JSON body, 64 KiB by default. */
+  readonly bodyLimitBytes?: number;
+  /** express `trust proxy`: set it when a known proxy (API Gateway, a load balancer) sets X-Forwarded-For. */
+  readonly trustProxy?: boolean | number;
+}
+
+/** The express app and the OpenAPI document generated from its routes. */
+export interface HttpApp {
+  readonly app: Express;
+  readonly openApi: OpenApiDocument;
+}
+
+export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+const DEFAULT_INFO: ApiInfo = { title: 'hdoc API', version: '0.1.0' };
+
+const noResolver: Resolve = (token) => {
+  throw new Error(`no service bound for ${String(token)}`);
+};
+
+/**
+ * Builds the HTTP app: request ids and logs, security headers, CORS, the declared routes, the
+ * OpenAPI document and its docs page, JSON 404s and the single error handler.
+ */
+export function createHttpApp(options: HttpAppOptions): HttpApp {
+  const routes = [...healthRoutes(options.readinessChecks ?? [], options.readinessTimeoutMs), ...options.routes];
+  const openApi = buildOpenApiDocument(routes, options.info ?? DEFAULT_INFO, options.publicBaseUrl);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(requestLogging(options.logger));
+  app.use(helmet());
+  app.use(
+    cors({
+      origin: [...(options.corsOrigins ?? [])],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'],
+      maxAge: 600,
+    }),
+  );
+  const deps = {
+    authenticate: options.authenticate ?? rejectAllTokens,
+    resolve: options.resolve ?? noResolver,
+    readBody: jsonBodyReader(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
+  };
+  for (const route of routes) app[route.method](expressPath(route.path), routeHandler(route, deps));
+  app.use(docsRouter(openApi));
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return { app, openApi };
+}

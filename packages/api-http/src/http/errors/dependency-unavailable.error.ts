@@ -1,0 +1,71 @@
+/**
+ * An infrastructure dependency (database, cache, queue, object storage, identity provider) could not
+ * be reached or answered with a transient failure. Adapters may throw it explicitly; the HTTP API
+ * answers 503 `dependency_unavailable` for it and for every failure {@link isDependencyFailure}
+ * recognises.
+ */
+export class DependencyUnavailableError extends Error {
+  constructor(
+    readonly dependency: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${dependency} is unavailable`, options);
+    this.name = 'DependencyUnavailableError';
+  }
+}
+
+/** Node socket errors that mean "the other side is not there (now)". */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
+
+/** Error names of the AWS SDK v3, undici and ioredis for throttling, timeouts and outages. */
+const TRANSIENT_NAMES = new Set([
+  'TimeoutError',
+  'ConnectTimeoutError',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalServerError',
+  'SlowDown',
+  'MaxRetriesPerRequestError',
+]);
+
+/** PostgreSQL SQLSTATEs: class 08 (connection exception), admin/crash shutdown, too many connections. */
+const POSTGRES_UNAVAILABLE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
+
+/**
+ * Whether `error` (or anything in its `cause` chain, or an AggregateError's members) is a failure
+ * to reach infrastructure rather than a bug: only those become 503; the rest stay 500.
+ */
+export function isDependencyFailure(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  if (error instanceof DependencyUnavailableError) return true;
+  const { code, name, $metadata, cause } = error as {
+    code?: unknown;
+    name?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+    cause?: unknown;
+  };
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || POSTGRES_UNAVAILABLE.test(code))) return true;
+  if (typeof name === 'string' && TRANSIENT_NAMES.has(name)) return true;
+  const awsStatus = $metadata?.httpStatusCode;
+  if (typeof awsStatus === 'number' && awsStatus >= 500) return true;
+  if (error instanceof AggregateError && error.errors.some((member) => isDependencyFailure(member, depth + 1))) {
+    return true;
+  }
+  return isDependencyFailure(cause, depth + 1);
+}

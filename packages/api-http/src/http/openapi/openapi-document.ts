@@ -1,0 +1,83 @@
+import { STATUS_CODES } from 'node:http';
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import type { z } from 'zod';
+import type { Route } from '../routing/define-route.js';
+import { ErrorResponseSchema } from './error-schema.js';
+
+/** Title, version and description of the document. */
+export interface ApiInfo {
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+}
+
+/** The generated document (OpenAPI 3.1 object). */
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+const BEARER_SCHEME = 'bearerAuth';
+
+/** Error statuses the helper itself may answer for a route, beyond those it declares. */
+function implicitErrorStatuses(route: Route): number[] {
+  const request = route.request ?? {};
+  const statuses = [500, 503];
+  if (request.params || request.query || request.body) statuses.push(400);
+  if (request.body) statuses.push(413, 415);
+  if (route.auth === 'bearer') statuses.push(401);
+  return statuses;
+}
+
+function errorResponse(status: number): ResponseConfig {
+  const headers: Record<string, { description: string; schema: { type: 'string' } }> = {};
+  if (status === 401) headers['WWW-Authenticate'] = { description: 'Bearer challenge', schema: { type: 'string' } };
+  if (status === 429) headers['Retry-After'] = { description: 'Seconds to wait', schema: { type: 'string' } };
+  return {
+    description: STATUS_CODES[status] ?? 'Error',
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    content: { 'application/json': { schema: ErrorResponseSchema } },
+  };
+}
+
+function successResponse(status: number, schema: z.ZodType | null): ResponseConfig {
+  const description = STATUS_CODES[status] ?? 'Response';
+  return schema === null ? { description } : { description, content: { 'application/json': { schema } } };
+}
+
+/**
+ * The OpenAPI 3.1 document of the given routes, generated from the same zod schemas that validate
+ * their requests. Every operation lists each status it can answer with; errors share one schema.
+ */
+export function buildOpenApiDocument(routes: readonly Route[], info: ApiInfo, serverUrl?: string): OpenApiDocument {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', BEARER_SCHEME, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const route of routes) {
+    const responses: Record<string, ResponseConfig> = {};
+    for (const status of [...implicitErrorStatuses(route), ...(route.errors ?? [])]) {
+      responses[status] = errorResponse(status);
+    }
+    for (const [status, schema] of Object.entries(route.responses)) {
+      responses[status] = successResponse(Number(status), schema);
+    }
+    const { params, query, body } = route.request ?? {};
+    registry.registerPath({
+      method: route.method,
+      path: route.path,
+      summary: route.summary,
+      tags: [...route.tags],
+      ...(route.operationId === undefined ? {} : { operationId: route.operationId }),
+      ...(route.description === undefined ? {} : { description: route.description }),
+      security: route.auth === 'bearer' ? [{ [BEARER_SCHEME]: [] }] : [],
+      request: {
+        ...(params ? { params } : {}),
+        ...(query ? { query } : {}),
+        ...(body ? { body: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+      },
+      responses,
+    });
+  }
+  // The error schema is listed so it is a component even before any route refers to it.
+  return new OpenApiGeneratorV31([ErrorResponseSchema, ...registry.definitions]).generateDocument({
+    openapi: '3.1.0',
+    info: { title: info.title, version: info.version, ...(info.description ? { description: info.description } : {}) },
+    ...(serverUrl === undefined ? {} : { servers: [{ url: serverUrl }] }),
+  });
+}

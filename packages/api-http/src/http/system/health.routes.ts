@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { defineRoute, type Route } from '../routing/define-route.js';
+import { runReadinessChecks, type ReadinessCheck } from './readiness.js';
+
+const CheckResultSchema = z.strictObject({
+  name: z.string(),
+  status: z.enum(['ok', 'failed']),
+  duration_ms: z.number().int().nonnegative(),
+});
+
+const ReadySchema = z.strictObject({ status: z.literal('ok'), checks: z.array(CheckResultSchema) });
+
+const NotReadySchema = z.strictObject({
+  error: z.strictObject({
+    code: z.literal('dependency_unavailable'),
+    message: z.string(),
+    checks: z.array(CheckResultSchema),
+  }),
+});
+
+/** `/healthz` (the process answers) and `/readyz` (every configured dependency answers). */
+export function healthRoutes(checks: readonly ReadinessCheck[], checkTimeoutMs = 2_000): Route[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/healthz',
+      operationId: 'getHealth',
+      summary: 'Liveness: the process is up',
+      tags: ['system'],
+      auth: 'none',
+      responses: { 200: z.strictObject({ status: z.literal('ok') }) },
+    }).handle(async () => ({ status: 200, body: { status: 'ok' } })),
+    defineRoute({
+      method: 'get',
+      path: '/readyz',
+      operationId: 'getReadiness',
+      summary: 'Readiness: every dependency answers',
+      tags: ['system'],
+      auth: 'none',
+      responses: { 200: ReadySchema, 503: NotReadySchema },
+    }).handle(async ({ log, res }) => {
+      res.setHeader('Cache-Control', 'no-store');
+      const readiness = await runReadinessChecks(checks, checkTimeoutMs);
+      if (readiness.ready) return { status: 200, body: { status: 'ok', checks: [...readiness.checks] } };
+      for (const { name, error } of readiness.failures) log.warn({ err: error, check: name }, 'readiness check failed');
+      const failed = readiness.failures.map(({ name }) => name).join(', ');
+      return {
+        status: 503,
+        body: {
+          error: { code: 'dependency_unavailable', message: `not ready: ${failed}`, checks: [...readiness.checks] },
+        },
+      };
+    }),
+  ];
+}

@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALICE, ALICE_TOKEN, exampleApp, STORE_DOWN_TOKEN } from '../support/example-api.js';
+import { checkedFetch, OpenApiValidator } from '../support/openapi-validator.js';
+import { startServer, type RunningServer } from '../support/test-server.js';
+
+let server: RunningServer;
+let send: ReturnType<typeof checkedFetch>;
+const auth = { authorization: `Bearer ${ALICE_TOKEN}` };
+const json = { 'content-type': 'application/json' };
+
+beforeAll(async () => {
+  const { app, openApi } = exampleApp({ corsOrigins: ['https://app.example.com'] });
+  server = await startServer(app);
+  send = checkedFetch(server.url, new OpenApiValidator(openApi));
+});
+afterAll(() => server.close());
+
+function errorOf(body: unknown): { code: string; message: string; field?: string } {
+  return (body as { error: { code: string; message: string; field?: string } }).error;
+}
+
+describe('validated routes', () => {
+  it('passes coerced query values, list parameters and the principal to the handler', async () => {
+    const response = await send('get', '/examples/abc-1?limit=7&tag=sea&tag=sky&order=asc', { headers: auth });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ id: 'abc-1', owner: ALICE.subject, limit: 7, tags: ['sea', 'sky'], order: 'asc' });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('applies defaults, takes one value as a one-item list, and treats empty values as absent', async () => {
+    const response = await send('get', '/examples/abc?tag=sea&limit=&unknown=1', { headers: auth });
+    expect(response.body).toEqual({ id: 'abc', owner: ALICE.subject, limit: 20, tags: ['sea'], order: 'desc' });
+  });
+
+  it.each([
+    ['/examples/abc?limit=0', 'query.limit'],
+    ['/examples/abc?limit=1e309', 'query.limit'],
+    ['/examples/abc?limit=99999999999999999999', 'query.limit'],
+    ['/examples/abc?limit=2.5', 'query.limit'],
+    ['/examples/abc?limit=abc', 'query.limit'],
+    ['/examples/abc?limit=1&limit=2', 'query.limit'],
+    ['/examples/abc?order=up', 'query.order'],
+    ['/examples/abc?tag=a&tag=b&tag=c&tag=d&tag=e&tag=f', 'query.tag'],
+    [`/examples/abc?tag=ok&tag=${'x'.repeat(51)}`, 'query.tag[1]'],
+    ['/examples/UPPER', 'params.example_id'],
+  ])('rejects %s with 400 naming %s', async (path, field) => {
+    const response = await send('get', path, { headers: auth });
+    expect(response.status).toBe(400);
+    expect(errorOf(response.body)).toMatchObject({ code: 'invalid_input', field });
+    expect(errorOf(response.body).message.startsWith(`${field}:`)).toBe(true);
+  });
+
+  it('creates from a valid JSON body with defaults applied', async () => {
+    const response = await send('post', '/examples', {
+      headers: json,
+      body: JSON.stringify({ title: 'hello', meta: { note: 'n' } }),
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ title: 'hello', tags: [], note: 'n' });
+  });
+
+  it.each([
+    [{ title: 'x', tags: ['a', 'b', 'c', ''] }, 'body.tags[3]'],
+    [{ title: 'x', titel: 'typo' }, 'body.titel'],
+    [{ title: 'x', meta: { note: 'n', extra: 1 } }, 'body.meta.extra'],
+    [{ title: 'x', 'odd key': 1 }, 'body["odd key"]'],
+    [{ tags: [] }, 'body.title'],
+    [{ title: 5 }, 'body.title'],
+    [[1, 2], 'body'],
+    [JSON.parse('{"title":"x","__proto__":{"admin":true}}') as object, 'body.__proto__'],
+  ])('rejects body %j with 400 naming %s', async (body, field) => {
+    const response = await send('post', '/examples', { headers: json, body: JSON.stringify(body) });
+    expect(response.status).toBe(400);
+    expect(errorOf(response.body)).toMatchObject({ code: 'invalid_input', field });
+  });
+
+  it('rejects a missing body with 400 naming the body', async () => {
+    const response = await send('post', '/examples', { headers: json });
+    expect(response.status).toBe(400);
+    expect(errorOf(response.body)).toMatchObject({ code: 'invalid_input', field: 'body' });
+  });
+
+  it('answers 400 invalid_json for malformed JSON', async () => {
+    const response = await send('post', '/examples', { headers: json, body: '{"title": "x",' });
+    expect(response.status).toBe(400);
+    expect(errorOf(response.body).code).toBe('invalid_json');
+  });
+
+  it.each([
+    ['text/plain', 'title=x'],
+    ['application/x-www-form-urlencoded', 'title=x'],
+    ['application/json; charset=latin1', '{"title":"x"}'],
+  ])('answers 415 for a %s body', async (type, body) => {
+    const response = await send('post', '/examples', { headers: { 'content-type': type }, body });
+    expect(response.status).toBe(415);
+    expect(errorOf(response.body).code).toBe('unsupported_media_type');
+  });
+
+  it('accepts +json media types', async () => {
+    const response = await send('post', '/examples', {
+      headers: { 'content-type': 'application/merge-patch+json' },
+      body: JSON.stringify({ title: 'x' }),
+    });
+    expect(response.status).toBe(201);
+  });
+
+  it('answers 413 for a body over 64 KiB and accepts one just under', async () => {
+    const tooBig = JSON.stringify({ title: 'x', tags: ['y'.repeat(65 * 1024)] });
+    const big = await send('post', '/examples', { headers: json, body: tooBig });
+    expect(big.status).toBe(413);
+    expect(errorOf(big.body).code).toBe('payload_too_large');
+    const fits = JSON.stringify({ title: 'x', meta: { note: 'n' }, password: 'p'.repeat(100) }).padEnd(60 * 1024, ' ');
+    expect((await send('post', '/examples', { headers: json, body: fits })).status).toBe(201);
+  });
+
+  it('answers 204 without a body', async () => {
+    const response = await send('delete', '/examples/abc', { headers: auth });
+    expect(response.status).toBe(204);
+    expect(response.text).toBe('');
+  });
+});
+
+describe('authentication', () => {
+  it('answers 401 with a Bearer challenge when the token is missing', async () => {
+    const response = await send('get', '/examples/abc');
+    expect(response.status).toBe(401);
+    expect(errorOf(response.body).code).toBe('unauthorized');
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="hdoc"');
+  });
+
+  it.each(['Bearer wrong', 'Basic dXNlcjpwYXNz', 'Bearer', `Bearer ${ALICE_TOKEN} extra`, `Bearer ${ALICE_TOKEN}\u00e9`])(
+    'answers the same 401 for %j',
+    async (authorization) => {
+      const response = await send('get', '/examples/abc', { headers: { authorization } });
+      expect(response.status).toBe(401);
+      expect(errorOf(response.body)).toEqual({ code: 'unauthorized', message: 'a valid bearer access token is required' });
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="hdoc", error="invalid_token"');
+    },
+  );
+
+  it('authenticates before validating, so anonymous callers learn nothing about inputs', async () => {
+    const response = await send('get', '/examples/UPPER?limit=0');
+    expect(response.status).toBe(401);
+  });
+
+  it('accepts the scheme case-insensitively', async () => {
+    expect((await send('get', '/examples/abc', { headers: { authorization: `bearer ${ALICE_TOKEN}` } })).status).toBe(200);
+  });
+
+  it('answers 503 when the authenticator cannot reach its store', async () => {
+    const response = await send('get', '/examples/abc', { headers: { authorization: `Bearer ${STORE_DOWN_TOKEN}` } });
+    expect(response.status).toBe(503);
+    expect(errorOf(response.body).code).toBe('dependency_unavailable');
+  });
+});
+
+describe('error mapping', () => {
+  it.each([
+    ['validation', 400, 'invalid_input', 'tags[3]'],
+    ['unauthorized', 401, 'unauthorized', undefined],
+    ['forbidden', 403, 'forbidden', undefined],
+    ['not_found', 404, 'not_found', undefined],
+    ['conflict', 409, 'conflict', undefined],
+    ['rate_limited', 429, 'rate_limited', undefined],
+    ['unsupported', 415, 'unsupported_media_type', 'content_type'],
+    ['too_large', 413, 'payload_too_large', 'size'],
+    ['dependency', 503, 'dependency_unavailable', undefined],
+    ['refused', 503, 'dependency_unavailable', undefined],
+    ['aws_timeout', 503, 'dependency_unavailable', undefined],
+    ['bug', 500, 'internal', undefined],
+  ])('maps %s to %i %s', async (kind, status, code, field) => {
+    const response = await send('get', `/example-failures/${kind}`);
+    expect(response.status).toBe(status);
+    expect(errorOf(response.body).code).toBe(code);
+    expect(errorOf(response.body).field).toBe(field);
+  });
+
+  it('sends Retry-After (whole seconds, rounded up) with 429', async () => {
+    const response = await send('get', '/example-failures/rate_limited');
+    expect(response.headers.get('retry-after')).toBe('13');
+  });
+
+  it('sends WWW-Authenticate with every 401', async () => {
+    const response = await send('get', '/example-failures/unauthorized');
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="hdoc"');
+  });
+
+  it('never leaks the message or stack of an unexpected error', async () => {
+    const response = await send('get', '/example-failures/bug');
+    expect(response.body).toEqual({ error: { code: 'internal', message: 'internal error' } });
+    expect(response.text).not.toMatch(/hunter2|TypeError|at /);
+  });
+
+  it('answers 404 not_found for unknown routes and unknown methods', async () => {
+    for (const [method, path] of [
+      ['get', '/nope'],
+      ['post', '/examples/abc'],
+      ['get', '/examples/abc/extra'],
+    ] as const) {
+      const response = await send(method, path);
+      expect(response.status).toBe(404);
+      expect(errorOf(response.body).code).toBe('not_found');
+    }
+  });
+
+  it('answers 400 for a path parameter that is not valid percent-encoding', async () => {
+    const response = await send('get', '/examples/%E0%A4%A', { headers: auth });
+    expect(response.status).toBe(400);
+    expect(errorOf(response.body).code).toBe('invalid_input');
+  });
+});
+
+describe('request ids, security headers and CORS', () => {
+  it('generates a UUID request id when none or an unsafe one is sent', async () => {
+    for (const incoming of [undefined, 'short', 'has space in it', 'x'.repeat(200), 'a\u00e9bcdefghij']) {
+      const headers: Record<string, string> = incoming === undefined ? {} : { 'x-request-id': encodeURI(incoming) };
+      if (incoming === 'a\u00e9bcdefghij') headers['x-request-id'] = 'a%C3%A9bcdefghij with space';
+      const response = await send('get', '/healthz', { headers });
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+  });
+
+  it('keeps a sane incoming request id', async () => {
+    const response = await send('get', '/healthz', { headers: { 'x-request-id': 'edge-7f3a9c21.abc:1' } });
+    expect(response.headers.get('x-request-id')).toBe('edge-7f3a9c21.abc:1');
+  });
+
+  it('sets security headers and hides the framework', async () => {
+    const response = await send('get', '/healthz');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('allows only the configured origins', async () => {
+    const allowed = await fetch(`${server.url}/healthz`, { headers: { origin: 'https://app.example.com' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(allowed.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    const other = await fetch(`${server.url}/healthz`, { headers: { origin: 'https://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${server.url}/examples`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
+  });
+
+  it('allows no origin by default', async () => {
+    const { app } = exampleApp();
+    const local = await startServer(app);
+    try {
+      const response = await fetch(`${local.url}/healthz`, { headers: { origin: 'https://app.example.com' } });
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await local.close();
+    }
+  });
+});
