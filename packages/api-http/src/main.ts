@@ -8,11 +8,12 @@ import { installGracefulShutdown } from './composition/graceful-shutdown.js';
 
 async function main(): Promise<void> {
   const config = loadHttpConfig(process.env);
-  const { app, logger, closers } = await composeHttpApp(config);
+  const { app, logger, closers, listeningAt } = await composeHttpApp(config);
   const server = app.listen(config.port, config.host);
   server.once('listening', () => {
     const { port } = server.address() as AddressInfo;
     const base = config.publicBaseUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    listeningAt(base);
     logger.info(
       { url: base, docs: `${base}/docs`, adapters: config.adapters },
       `hdoc API listening on ${base} (docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`,

@@ -32,12 +32,13 @@ import { MemoryPhotoCatalog } from '../photos/memory-photo-catalog.js';
 import { MemoryStorageEventQueue } from '../photos/memory-storage-event-queue.js';
 import { MemoryUploadUrlSigner } from '../photos/memory-upload-url-signer.js';
 import { MemoryViewUrlSigner } from '../photos/memory-view-url-signer.js';
+import type { LocalBaseUrl } from '../photos/local-base-url.js';
 import { SystemClock } from '../shared/system-clock.js';
 
 /** What the memory family needs from its host. */
 export interface MemoryAdaptersOptions {
   /** Where the local server listens: the memory upload and view URLs point there. */
-  readonly publicBaseUrl: string;
+  readonly publicBaseUrl: LocalBaseUrl;
   /** HMAC secret of the local upload and view URLs (>= 16 characters; random per process is fine). */
   readonly signingSecret: string;
   /** Defaults to the system clock; tests pass a ManualClock. */

@@ -2,12 +2,13 @@ import type { Clock, StoredObjectFacts, UploadTarget, UploadTargetRequest, Uploa
 import { HmacSigner } from './hmac-signer.js';
 import type { MemoryObjectStorage } from './memory-object-storage.js';
 import { UploadRejectedError } from './upload-rejected-error.js';
+import { resolveLocalBaseUrl, type LocalBaseUrl } from './local-base-url.js';
 
 export interface MemoryUploadUrlSignerOptions {
   /** Server secret for the HMAC; at least 16 characters. */
   readonly secret: string | Uint8Array;
   /** Where the local server listens, e.g. http://127.0.0.1:3000. */
-  readonly baseUrl: string;
+  readonly baseUrl: LocalBaseUrl;
   readonly clock: Clock;
   readonly storage: MemoryObjectStorage;
 }
@@ -50,7 +51,7 @@ export class MemoryUploadUrlSigner implements UploadUrlSigner {
       String(request.maxSize),
     ];
     return {
-      url: `${this.options.baseUrl.replace(/\/+$/u, '')}/local-uploads`,
+      url: `${resolveLocalBaseUrl(this.options.baseUrl)}/local-uploads`,
       fields: {
         [FIELD.key]: signed[0]!,
         [FIELD.contentType]: signed[1]!,

@@ -1,12 +1,13 @@
 import type { Clock, ViewUrlRequest, ViewUrlSigner } from '@hdoc/domain';
 import { HmacSigner } from './hmac-signer.js';
 import { encodeS3Key } from './s3-key-encoding.js';
+import { resolveLocalBaseUrl, type LocalBaseUrl } from './local-base-url.js';
 
 export interface MemoryViewUrlSignerOptions {
   /** Server secret for the HMAC; at least 16 characters. */
   readonly secret: string | Uint8Array;
   /** Where the local server listens, e.g. http://127.0.0.1:3000. */
-  readonly baseUrl: string;
+  readonly baseUrl: LocalBaseUrl;
   readonly clock: Clock;
 }
 
@@ -32,7 +33,7 @@ export class MemoryViewUrlSigner implements ViewUrlSigner {
   async signViewUrl(request: ViewUrlRequest): Promise<string> {
     const expires = String(Math.floor(request.expiresAt.getTime() / 1000));
     const signature = this.hmac.sign([request.key, expires]);
-    const base = this.options.baseUrl.replace(/\/+$/u, '');
+    const base = resolveLocalBaseUrl(this.options.baseUrl);
     return `${base}/local-objects/${encodeS3Key(request.key, false)}?expires=${expires}&signature=${signature}`;
   }
 

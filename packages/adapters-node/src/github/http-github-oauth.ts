@@ -4,8 +4,9 @@ import { UnauthorizedError, type GitHubAuthorizeRequest, type GitHubCodeGrant, t
 export interface HttpGitHubOAuthOptions {
   readonly clientId: string;
   readonly clientSecret: string;
-  /** The callback URL registered with the OAuth app (GET /auth/github/callback). */
-  readonly redirectUri: string;
+  /** The callback URL registered with the OAuth app (GET /auth/github/callback); a function when the
+   * server's address is known only once it listens. */
+  readonly redirectUri: string | (() => string);
   /** Authorize and token endpoints live here; default https://github.com. */
   readonly webBaseUrl?: string;
   /** The REST API; default https://api.github.com. */
@@ -51,7 +52,7 @@ export class HttpGitHubOAuth implements GitHubOAuth {
   authorizeUrl(request: GitHubAuthorizeRequest): string {
     const url = new URL('/login/oauth/authorize', this.webBaseUrl);
     url.searchParams.set('client_id', this.options.clientId);
-    url.searchParams.set('redirect_uri', this.options.redirectUri);
+    url.searchParams.set('redirect_uri', this.redirectUri());
     url.searchParams.set('state', request.state);
     url.searchParams.set('code_challenge', request.codeChallenge);
     url.searchParams.set('code_challenge_method', 'S256');
@@ -67,7 +68,7 @@ export class HttpGitHubOAuth implements GitHubOAuth {
         client_id: this.options.clientId,
         client_secret: this.options.clientSecret,
         code: grant.code,
-        redirect_uri: this.options.redirectUri,
+        redirect_uri: this.redirectUri(),
         code_verifier: grant.codeVerifier,
       }),
       signal: AbortSignal.timeout(this.timeoutMs),
@@ -99,6 +100,11 @@ export class HttpGitHubOAuth implements GitHubOAuth {
       bio: optionalString(body.bio),
       twitterUsername: optionalString(body.twitter_username),
     };
+  }
+
+  private redirectUri(): string {
+    const { redirectUri } = this.options;
+    return typeof redirectUri === 'function' ? redirectUri() : redirectUri;
   }
 }
 

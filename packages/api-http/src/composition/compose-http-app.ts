@@ -1,3 +1,4 @@
+import { MemoryVerificationQueueToken } from '@hdoc/adapters-memory';
 import type { Express } from 'express';
 import type { Container, ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
@@ -9,7 +10,9 @@ import { apiRoutes } from '../routes/index.js';
 import { Closers } from './closers.js';
 import type { HttpConfig } from './config.js';
 import { createContainer } from './container.js';
-import { modulesFor } from './modules.js';
+import { startInProcessWorker, type InProcessWorker } from './in-process-worker.js';
+import { modulesFor, type MemoryOverrides } from './modules.js';
+import { resolverOf } from './resolver.js';
 import { AuthenticateToken, ReadinessCheckToken } from './tokens.js';
 
 /** The composed HTTP application and what its host (server, Lambda) needs to run and stop it. */
@@ -20,6 +23,13 @@ export interface HttpComposition {
   readonly logger: Logger;
   readonly closers: Closers;
   readonly config: HttpConfig;
+  /** The in-process worker draining the memory queues (memory family only). */
+  readonly worker: InProcessWorker | null;
+  /**
+   * Tells the composition where the server is reached once it listens (when PUBLIC_BASE_URL is unset):
+   * local upload/view URLs and the OAuth callback are built from it.
+   */
+  listeningAt(url: string): void;
 }
 
 /** Overrides for tests and hosts; by default everything follows the configuration. */
@@ -27,22 +37,31 @@ export interface ComposeOptions {
   readonly logger?: Logger;
   readonly modules?: readonly ContainerModule[];
   readonly routes?: readonly Route[];
+  /** Swaps in test doubles (clock, entry verifier) in the memory family. */
+  readonly memory?: MemoryOverrides;
 }
 
 /** The composition root of the HTTP API: container, routes and app, for a configuration. */
 export async function composeHttpApp(config: HttpConfig, options: ComposeOptions = {}): Promise<HttpComposition> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, service: 'hdoc-api' });
   const closers = new Closers(logger);
-  const container = await createContainer(config, logger, closers, options.modules ?? modulesFor(config.adapters));
+  let baseUrl = config.publicBaseUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const modules =
+    options.modules ?? (await modulesFor(config, { baseUrl: () => baseUrl, ...(options.memory ? { memory: options.memory } : {}) }));
+  const container = await createContainer(config, logger, closers, modules);
+  const worker = container.isBound(MemoryVerificationQueueToken) ? startInProcessWorker(container, logger, closers) : null;
   const { app, openApi } = createHttpApp({
     logger,
     routes: options.routes ?? apiRoutes,
     ...(container.isBound(AuthenticateToken) ? { authenticate: container.get(AuthenticateToken) } : {}),
     readinessChecks: container.isBound(ReadinessCheckToken) ? container.getAll(ReadinessCheckToken) : [],
-    resolve: (token) => container.get(token),
+    resolve: resolverOf(container),
     corsOrigins: config.corsOrigins,
     ...(config.publicBaseUrl === undefined ? {} : { publicBaseUrl: config.publicBaseUrl }),
     trustProxy: config.trustProxy,
   });
-  return { app, openApi, container, logger, closers, config };
+  const listeningAt = (url: string): void => {
+    if (config.publicBaseUrl === undefined) baseUrl = url.replace(/\/+$/, '');
+  };
+  return { app, openApi, container, logger, closers, config, worker, listeningAt };
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+
+/** A JSON Web Key as configured; the token service checks its shape (Ed25519, kid) when importing it. */
+export type JsonWebKeyObject = Readonly<Record<string, unknown>>;
 import { LOG_LEVELS, type LogLevel } from '../http/logging/logger.js';
 
 /** Which adapter family the composition root binds. */
@@ -22,6 +25,26 @@ export interface HttpConfig {
   readonly shutdownTimeoutMs: number;
   /** `TRUST_PROXY`: `true` behind a proxy that sets X-Forwarded-For (API Gateway, a load balancer). */
   readonly trustProxy: boolean;
+  /** Access tokens: `TOKEN_ISSUER`, `TOKEN_AUDIENCE`, and Ed25519 JWKs (JSON) `TOKEN_SIGNING_KEY` (private,
+   * with `kid`; unset = an ephemeral key per process, fine for the local run) and `TOKEN_PREVIOUS_KEY`. */
+  readonly tokens: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly signingKey: JsonWebKeyObject | undefined;
+    readonly previousKey: JsonWebKeyObject | undefined;
+  };
+  /** GitHub OAuth app: `GITHUB_CLIENT_ID`, `GITHUB_CLIENT_SECRET`, and the base URLs `GITHUB_WEB_BASE_URL`
+   * (authorize, token) and `GITHUB_API_BASE_URL` (user), configurable so tests run against a fake GitHub. */
+  readonly github: {
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly webBaseUrl: string;
+    readonly apiBaseUrl: string;
+  };
+  /** `LOCAL_SIGNING_SECRET`: HMAC key of the memory adapters' upload and view URLs (unset = random per process). */
+  readonly localSigningSecret: string | undefined;
+  /** `MAX_UPLOAD_BYTES`: largest photo a client may declare (default 20 MiB). */
+  readonly maxUploadBytes: number;
 }
 
 /** The configuration is invalid; the message names the variables, never their values (they may be secrets). */
@@ -34,6 +57,17 @@ export class ConfigError extends Error {
 
 const origin = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value, {
   message: 'must be an origin such as https://app.example.com (scheme, host, optional port; no path)',
+});
+
+const jsonWebKey = z.string().transform((text, context): JsonWebKeyObject => {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as JsonWebKeyObject;
+  } catch {
+    // reported below without echoing the (secret) value
+  }
+  context.addIssue({ code: 'custom', message: 'must be a JSON Web Key (JSON object)' });
+  return z.NEVER;
 });
 
 const EnvironmentSchema = z.object({
@@ -54,6 +88,16 @@ const EnvironmentSchema = z.object({
   ADAPTERS: z.enum(['memory', 'aws']).default('memory'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TOKEN_ISSUER: z.string().min(1).default('hdoc'),
+  TOKEN_AUDIENCE: z.string().min(1).default('hdoc-api'),
+  TOKEN_SIGNING_KEY: jsonWebKey.optional(),
+  TOKEN_PREVIOUS_KEY: jsonWebKey.optional(),
+  GITHUB_CLIENT_ID: z.string().min(1).default('hdoc-local'),
+  GITHUB_CLIENT_SECRET: z.string().default(''),
+  GITHUB_WEB_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://github.com'),
+  GITHUB_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.github.com'),
+  LOCAL_SIGNING_SECRET: z.string().min(16).optional(),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(5 * 1024 ** 3).default(20 * 1024 * 1024),
 });
 
 /** Reads and validates the configuration; an empty variable counts as unset. */
@@ -73,5 +117,19 @@ export function loadHttpConfig(environment: Readonly<Record<string, string | und
     adapters: env.ADAPTERS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     trustProxy: env.TRUST_PROXY === 'true',
+    tokens: {
+      issuer: env.TOKEN_ISSUER,
+      audience: env.TOKEN_AUDIENCE,
+      signingKey: env.TOKEN_SIGNING_KEY,
+      previousKey: env.TOKEN_PREVIOUS_KEY,
+    },
+    github: {
+      clientId: env.GITHUB_CLIENT_ID,
+      clientSecret: env.GITHUB_CLIENT_SECRET,
+      webBaseUrl: env.GITHUB_WEB_BASE_URL.replace(/\/+$/, ''),
+      apiBaseUrl: env.GITHUB_API_BASE_URL.replace(/\/+$/, ''),
+    },
+    localSigningSecret: env.LOCAL_SIGNING_SECRET,
+    maxUploadBytes: env.MAX_UPLOAD_BYTES,
   };
 }

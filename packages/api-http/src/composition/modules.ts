@@ -1,23 +1,75 @@
-import type { ContainerModule } from 'inversify';
-import type { AdapterMode } from './config.js';
+import { randomBytes } from 'node:crypto';
+import { generateTokenKey, nodeAdaptersModule, ExifrImageInspector, type TokenKey } from '@hdoc/adapters-node';
+import {
+  memoryAdaptersModule,
+  type MemoryObjectStorage,
+  MemoryObjectStorageToken,
+  resolveLocalBaseUrl,
+  SystemClock,
+  type LocalBaseUrl,
+} from '@hdoc/adapters-memory';
+import { ImageInspectorToken, type Clock, type EntryVerifier } from '@hdoc/domain';
+import { ContainerModule } from 'inversify';
+import { applicationModule } from './application.module.js';
+import { ConfigError, type HttpConfig } from './config.js';
 
-/**
- * The container modules of each adapter family. Each adapter package exports ready
- * `ContainerModule`s binding its ports (`bind(Token).toResolvedValue(factory, [deps])`); the app
- * only chooses the family with `ADAPTERS`.
- */
-export const ADAPTER_MODULES: Readonly<Record<AdapterMode, readonly ContainerModule[]>> = {
-  memory: [],
-  aws: [],
-};
-
-/**
- * Modules binding what sits on top of the ports whatever the family: the use cases, the
- * authenticator (AuthenticateToken) and the readiness checks (ReadinessCheckToken).
- */
-export const APPLICATION_MODULES: readonly ContainerModule[] = [];
-
-/** Every module the app loads for an adapter family, adapters first. */
-export function modulesFor(mode: AdapterMode): readonly ContainerModule[] {
-  return [...ADAPTER_MODULES[mode], ...APPLICATION_MODULES];
+/** What tests and hosts may swap in the memory family. */
+export interface MemoryOverrides {
+  readonly clock?: Clock;
+  readonly entryVerifier?: EntryVerifier;
 }
+
+/** The pieces of the run every family needs besides the configuration. */
+export interface ModuleContext {
+  /** Where this server is reached (known once it listens). */
+  readonly baseUrl: LocalBaseUrl;
+  readonly memory?: MemoryOverrides;
+}
+
+/**
+ * Every module the app loads for its configuration: the adapter family (`ADAPTERS`), the Node-only
+ * adapters every family shares, then the use cases. The memory family needs no setup at all: keys and
+ * secrets it is not given are generated per process.
+ */
+export async function modulesFor(config: HttpConfig, context: ModuleContext): Promise<readonly ContainerModule[]> {
+  if (config.adapters === 'aws') {
+    throw new ConfigError(['ADAPTERS: the AWS adapter family is not available yet; use ADAPTERS=memory']);
+  }
+  const clock = context.memory?.clock ?? new SystemClock();
+  const currentKey = (config.tokens.signingKey as TokenKey | undefined) ?? (await generateTokenKey());
+  const nodeModule = await nodeAdaptersModule({
+    clock,
+    tokens: {
+      issuer: config.tokens.issuer,
+      audience: config.tokens.audience,
+      currentKey,
+      previousKey: (config.tokens.previousKey as TokenKey | undefined) ?? null,
+    },
+    github: {
+      clientId: config.github.clientId,
+      clientSecret: config.github.clientSecret,
+      webBaseUrl: config.github.webBaseUrl,
+      apiBaseUrl: config.github.apiBaseUrl,
+      redirectUri: () => `${resolveLocalBaseUrl(context.baseUrl)}/auth/github/callback`,
+    },
+  });
+  return [
+    memoryAdaptersModule({
+      publicBaseUrl: context.baseUrl,
+      signingSecret: config.localSigningSecret ?? randomBytes(32).toString('base64url'),
+      clock,
+      ...(context.memory?.entryVerifier ? { entryVerifier: context.memory.entryVerifier } : {}),
+    }),
+    nodeModule,
+    memoryImageInspectorModule,
+    applicationModule(config),
+  ];
+}
+
+/** Image facts are read from the memory bucket's bytes. */
+const memoryImageInspectorModule = new ContainerModule(({ bind }) => {
+  bind(ImageInspectorToken).toResolvedValue(
+    (storage: MemoryObjectStorage) => new ExifrImageInspector(async (key) => (await storage.read(key))?.bytes ?? null),
+    [MemoryObjectStorageToken],
+  );
+});

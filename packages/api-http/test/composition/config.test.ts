@@ -12,6 +12,10 @@ describe('loadHttpConfig', () => {
       adapters: 'memory',
       shutdownTimeoutMs: 10_000,
       trustProxy: false,
+      tokens: { issuer: 'hdoc', audience: 'hdoc-api', signingKey: undefined, previousKey: undefined },
+      github: { clientId: 'hdoc-local', clientSecret: '', webBaseUrl: 'https://github.com', apiBaseUrl: 'https://api.github.com' },
+      localSigningSecret: undefined,
+      maxUploadBytes: 20 * 1024 * 1024,
     });
   });
 
@@ -25,6 +29,16 @@ describe('loadHttpConfig', () => {
       ADAPTERS: 'aws',
       SHUTDOWN_TIMEOUT_MS: '2500',
       TRUST_PROXY: 'true',
+      TOKEN_ISSUER: 'https://api.example.com',
+      TOKEN_AUDIENCE: 'example-web',
+      TOKEN_SIGNING_KEY: '{"kty":"OKP","crv":"Ed25519","kid":"k2","x":"x","d":"d"}',
+      TOKEN_PREVIOUS_KEY: '{"kty":"OKP","crv":"Ed25519","kid":"k1","x":"x"}',
+      GITHUB_CLIENT_ID: 'client',
+      GITHUB_CLIENT_SECRET: 'secret',
+      GITHUB_WEB_BASE_URL: 'http://127.0.0.1:9000/',
+      GITHUB_API_BASE_URL: 'http://127.0.0.1:9001',
+      LOCAL_SIGNING_SECRET: 'a-local-signing-secret',
+      MAX_UPLOAD_BYTES: '1048576',
     });
     expect(config).toEqual({
       port: 8080,
@@ -35,11 +49,25 @@ describe('loadHttpConfig', () => {
       adapters: 'aws',
       shutdownTimeoutMs: 2500,
       trustProxy: true,
+      tokens: {
+        issuer: 'https://api.example.com',
+        audience: 'example-web',
+        signingKey: { kty: 'OKP', crv: 'Ed25519', kid: 'k2', x: 'x', d: 'd' },
+        previousKey: { kty: 'OKP', crv: 'Ed25519', kid: 'k1', x: 'x' },
+      },
+      github: { clientId: 'client', clientSecret: 'secret', webBaseUrl: 'http://127.0.0.1:9000', apiBaseUrl: 'http://127.0.0.1:9001' },
+      localSigningSecret: 'a-local-signing-secret',
+      maxUploadBytes: 1_048_576,
     });
   });
 
   it('treats empty variables as unset', () => {
     expect(loadHttpConfig({ PORT: '', CORS_ORIGINS: '', ADAPTERS: '' })).toMatchObject({ port: 3000, corsOrigins: [], adapters: 'memory' });
+  });
+
+  it('rejects a signing key that is not a JSON object without echoing it', () => {
+    expect(() => loadHttpConfig({ TOKEN_SIGNING_KEY: 'not-json-s3cr3t' })).toThrow(/TOKEN_SIGNING_KEY/);
+    expect(() => loadHttpConfig({ TOKEN_SIGNING_KEY: 'not-json-s3cr3t' })).not.toThrow(/s3cr3t/);
   });
 
   it('lists every problem by variable name without echoing values', () => {

@@ -1,0 +1,95 @@
+import {
+  ClockToken,
+  IdGeneratorToken,
+} from '../shared/index.js';
+import {
+  EntryRepositoryToken,
+  EntryVerifierToken,
+  GetLeaderboardPage,
+  GetLeaderboardPosition,
+  GetProfile,
+  LeaderboardToken,
+  ListEntries,
+  ProfileRepositoryToken,
+  RecordVerification,
+  RegisterProfile,
+  SubmitEntry,
+  UpdateProfile,
+  VerificationQueueToken,
+  VerifyEntry,
+} from '../challenge/index.js';
+import {
+  Authenticate,
+  CompleteGitHubLogin,
+  GetCurrentUser,
+  GitHubOAuthToken,
+  LogIn,
+  LogOut,
+  LogOutEverywhere,
+  OAuthStateStoreToken,
+  PasswordHasherToken,
+  RateLimiterToken,
+  RefreshSession,
+  SecretGeneratorToken,
+  SessionIssuer,
+  SessionStoreToken,
+  SignUp,
+  StartGitHubLogin,
+  TokenServiceToken,
+  UserRepositoryToken,
+} from '../identity/index.js';
+import {
+  DeletePhoto,
+  GetPhoto,
+  ImageInspectorToken,
+  IngestStorageEvent,
+  ListPhotos,
+  ObjectStorageToken,
+  PhotoCatalogToken,
+  PhotoSettingsToken,
+  RequestPhotoUpload,
+  UpdatePhotoDetails,
+  UploadUrlSignerToken,
+  ViewUrlSignerToken,
+} from '../photos/index.js';
+import { wire, type UseCaseWiring } from './wire.js';
+
+/** The challenge use cases and what each is built from. */
+export const CHALLENGE_USE_CASES: readonly UseCaseWiring[] = [
+  wire(RegisterProfile, [ProfileRepositoryToken, LeaderboardToken, ClockToken]),
+  wire(UpdateProfile, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
+  wire(GetProfile, [ProfileRepositoryToken, ClockToken]),
+  wire(SubmitEntry, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, ClockToken]),
+  wire(ListEntries, [ProfileRepositoryToken, EntryRepositoryToken]),
+  wire(RecordVerification, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
+  wire(VerifyEntry, [EntryRepositoryToken, ProfileRepositoryToken, EntryVerifierToken, RecordVerification]),
+  wire(GetLeaderboardPage, [LeaderboardToken]),
+  wire(GetLeaderboardPosition, [LeaderboardToken]),
+];
+
+/** The identity use cases and what each is built from. */
+export const IDENTITY_USE_CASES: readonly UseCaseWiring[] = [
+  wire(SessionIssuer, [SessionStoreToken, TokenServiceToken, SecretGeneratorToken, IdGeneratorToken, ClockToken]),
+  wire(SignUp, [UserRepositoryToken, PasswordHasherToken, IdGeneratorToken, ClockToken]),
+  wire(LogIn, [UserRepositoryToken, PasswordHasherToken, RateLimiterToken, SessionIssuer]),
+  wire(RefreshSession, [SessionIssuer]),
+  wire(LogOut, [SessionStoreToken]),
+  wire(LogOutEverywhere, [SessionStoreToken]),
+  wire(Authenticate, [TokenServiceToken, SessionStoreToken]),
+  wire(GetCurrentUser, [UserRepositoryToken]),
+  wire(StartGitHubLogin, [GitHubOAuthToken, OAuthStateStoreToken, SecretGeneratorToken, ClockToken]),
+  wire(CompleteGitHubLogin, [OAuthStateStoreToken, GitHubOAuthToken, RegisterProfile, SessionIssuer]),
+];
+
+/** The photos use cases and what each is built from. */
+export const PHOTO_USE_CASES: readonly UseCaseWiring[] = [
+  wire(RequestPhotoUpload, [PhotoCatalogToken, UploadUrlSignerToken, ClockToken, IdGeneratorToken, PhotoSettingsToken]),
+  wire(IngestStorageEvent, [PhotoCatalogToken, ObjectStorageToken, ImageInspectorToken]),
+  wire(ListPhotos, [PhotoCatalogToken]),
+  wire(GetPhoto, [PhotoCatalogToken, ViewUrlSignerToken, ClockToken, PhotoSettingsToken]),
+  wire(UpdatePhotoDetails, [PhotoCatalogToken, ClockToken]),
+  wire(DeletePhoto, [PhotoCatalogToken, ObjectStorageToken, ClockToken]),
+];
+
+/** Every use case of the library: what an app binds to run any of them. */
+export const ALL_USE_CASES: readonly UseCaseWiring[] = [...CHALLENGE_USE_CASES, ...IDENTITY_USE_CASES, ...PHOTO_USE_CASES];
