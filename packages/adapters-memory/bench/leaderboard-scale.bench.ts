@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import type { LeaderboardStanding, ProfileStatus } from '@hdoc/domain';
 import { MemoryLeaderboard } from '../src/index.js';
+import { median, mix } from '../../../scripts/bench-kit.js';
 
 const SMALL = 1_000;
 const LARGE = 1_000_000;
@@ -19,13 +20,6 @@ const STATUSES: readonly ProfileStatus[] = ['active', 'active', 'inactive', 'com
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const FIRST = ['Ada', 'Grace', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Radia', 'Guido', 'Frances'];
 const LAST = ['Lovelace', 'Hopper', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie', 'Perlman'];
-
-/** A 32-bit integer hash: participant i's fields are a pure function of i, so none is kept in memory. */
-function mix(value: number, salt: number): number {
-  let h = Math.imul(value ^ Math.imul(salt, 0x9e3779b1), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /** Flat strings (like those JSON.parse produces), not ropes of shared pieces. */
 function flat(text: string): string {
@@ -56,11 +50,6 @@ function standing(i: number, version: number, salt = 0): LeaderboardStanding {
     status: STATUSES[mix(i, 12) % STATUSES.length]!,
     version,
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 interface Board {

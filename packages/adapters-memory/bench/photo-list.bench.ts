@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { PhotoListScope, PhotoRecord, PhotoSort } from '@hdoc/domain';
 import { ListPhotos, PHOTO_SORTS, comparePhotoListKeysets, encodePhotoListCursor, photoListKeyset } from '@hdoc/domain';
 import { MemoryPhotoCatalog } from '../src/index.js';
+import { median, mix } from '../../../scripts/bench-kit.js';
 
 const SMALL = 1_000;
 const LARGE = 100_000;
@@ -22,13 +23,6 @@ const TAG = 'bench';
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'];
 const WORDS = ['IMG', 'dsc', 'Beach', 'holiday', 'Scan', 'family', 'PXL', 'export'];
-
-/** A 32-bit integer hash, so photo i is a pure function of i and runs are reproducible. */
-function mix(value: number, salt: number): number {
-  let h = Math.imul(value ^ Math.imul(salt, 0x9e3779b1), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 function photo(i: number): PhotoRecord {
   const size = 10_000 + (mix(i, 1) % 20_000_000);
@@ -53,11 +47,6 @@ function photo(i: number): PhotoRecord {
     lastSequencer: '1',
     version: 1,
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function measure(count: number) {

@@ -19,6 +19,7 @@ import {
   NodeCryptoSecretGenerator,
   UuidV7IdGenerator,
 } from '../src/index.js';
+import { median } from '../../../scripts/bench-kit.js';
 
 const CONCURRENCY = 32;
 const OPS_PER_ROUND = 64;
@@ -50,12 +51,6 @@ async function phase(
   const seconds = (performance.now() - started) / 1000;
   delay.disable();
   return total / seconds;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;

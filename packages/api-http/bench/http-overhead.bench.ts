@@ -18,6 +18,7 @@ import { pino } from 'pino';
 import { z } from 'zod';
 import { createHttpApp } from '../src/http/app.js';
 import { defineRoute } from '../src/http/routing/define-route.js';
+import { median } from '../../../scripts/bench-kit.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -83,12 +84,6 @@ function appUnderTest(): express.Express {
     authenticate: (token) =>
       token === BENCH_TOKEN ? Promise.resolve({ subject: 'bench', sessionId: 's' }) : Promise.reject(new Error('bad token')),
   }).app;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 async function main(): Promise<void> {
