@@ -53,6 +53,11 @@ export class MemoryObjectStorage implements ObjectStorage {
     return object ? { bytes: Uint8Array.from(object.bytes), contentType: object.contentType } : null;
   }
 
+  async readPrefix(key: string, maxBytes: number): Promise<Uint8Array | null> {
+    const object = this.objects.get(key);
+    return object ? Uint8Array.from(object.bytes.subarray(0, Math.max(0, maxBytes))) : null;
+  }
+
   async head(key: string): Promise<StoredObjectFacts | null> {
     const object = this.objects.get(key);
     return object ? this.factsOf(object) : null;

@@ -13,8 +13,8 @@ export interface MemoryUploadUrlSignerOptions {
   readonly storage: MemoryObjectStorage;
 }
 
-/** The form fields of a local upload target. */
-const FIELD = {
+/** The form fields of a local upload target (the HTTP layer reads `maxSize` to bound what it buffers). */
+export const LOCAL_UPLOAD_FIELD = {
   key: 'key',
   contentType: 'Content-Type',
   expires: 'x-hdoc-expires',
@@ -53,11 +53,11 @@ export class MemoryUploadUrlSigner implements UploadUrlSigner {
     return {
       url: `${resolveLocalBaseUrl(this.options.baseUrl)}/local-uploads`,
       fields: {
-        [FIELD.key]: signed[0]!,
-        [FIELD.contentType]: signed[1]!,
-        [FIELD.expires]: signed[2]!,
-        [FIELD.maxSize]: signed[3]!,
-        [FIELD.signature]: this.hmac.sign(signed),
+        [LOCAL_UPLOAD_FIELD.key]: signed[0]!,
+        [LOCAL_UPLOAD_FIELD.contentType]: signed[1]!,
+        [LOCAL_UPLOAD_FIELD.expires]: signed[2]!,
+        [LOCAL_UPLOAD_FIELD.maxSize]: signed[3]!,
+        [LOCAL_UPLOAD_FIELD.signature]: this.hmac.sign(signed),
       },
     };
   }
@@ -65,11 +65,11 @@ export class MemoryUploadUrlSigner implements UploadUrlSigner {
   /** Verifies and stores a posted file; throws UploadRejectedError and stores nothing when refused. */
   async acceptUpload(form: LocalUploadForm): Promise<{ key: string } & StoredObjectFacts> {
     const { fields, file } = form;
-    const key = fields[FIELD.key];
-    const contentType = fields[FIELD.contentType];
-    const expires = fields[FIELD.expires];
-    const maxSize = fields[FIELD.maxSize];
-    const signature = fields[FIELD.signature];
+    const key = fields[LOCAL_UPLOAD_FIELD.key];
+    const contentType = fields[LOCAL_UPLOAD_FIELD.contentType];
+    const expires = fields[LOCAL_UPLOAD_FIELD.expires];
+    const maxSize = fields[LOCAL_UPLOAD_FIELD.maxSize];
+    const signature = fields[LOCAL_UPLOAD_FIELD.signature];
     if (!key || !contentType || !expires || !maxSize || !signature) {
       throw new UploadRejectedError('malformed', 'the form lacks one of the signed fields');
     }

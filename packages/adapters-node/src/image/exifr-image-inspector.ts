@@ -1,10 +1,13 @@
 import exifr from 'exifr';
 import { imageSize } from 'image-size';
-import type { ImageFacts, ImageInspector } from '@hdoc/domain';
+import type { ImageFacts, ImageInspector, ObjectStorage } from '@hdoc/domain';
 import { parseExifDateTime } from './exif-date.js';
 
-/** Reads an object's bytes (null when missing): memory storage and S3 both provide one. */
+/** Reads an object's first bytes (null when missing). */
 export type ObjectBytesReader = (key: string) => Promise<Uint8Array | null>;
+
+/** Enough for the image header and the EXIF block of camera JPEGs and HEICs. */
+export const IMAGE_PREFIX_BYTES = 256 * 1024;
 
 const NOTHING: ImageFacts = { width: null, height: null, takenAt: null };
 
@@ -40,6 +43,11 @@ async function takenAtOf(bytes: Uint8Array): Promise<Date | null> {
  */
 export class ExifrImageInspector implements ImageInspector {
   constructor(private readonly readBytes: ObjectBytesReader) {}
+
+  /** An inspector reading the first bytes of objects from any ObjectStorage adapter. */
+  static over(storage: ObjectStorage): ExifrImageInspector {
+    return new ExifrImageInspector((key) => storage.readPrefix(key, IMAGE_PREFIX_BYTES));
+  }
 
   async inspect(key: string): Promise<ImageFacts> {
     const bytes = await this.readBytes(key);

@@ -1,4 +1,4 @@
-import { MemoryVerificationQueueToken } from '@hdoc/adapters-memory';
+import { MemoryUploadUrlSignerToken, MemoryVerificationQueueToken } from '@hdoc/adapters-memory';
 import type { Express } from 'express';
 import type { Container, ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
@@ -7,6 +7,7 @@ import { createLogger } from '../http/logging/logger.js';
 import type { OpenApiDocument } from '../http/openapi/openapi-document.js';
 import type { Route } from '../http/routing/define-route.js';
 import { apiRoutes } from '../routes/index.js';
+import { localStorageRouter } from '../routes/local/index.js';
 import { Closers } from './closers.js';
 import type { HttpConfig } from './config.js';
 import { createContainer } from './container.js';
@@ -53,6 +54,7 @@ export async function composeHttpApp(config: HttpConfig, options: ComposeOptions
   const { app, openApi } = createHttpApp({
     logger,
     routes: options.routes ?? apiRoutes,
+    routers: container.isBound(MemoryUploadUrlSignerToken) ? [localStorageRouter(resolverOf(container))] : [],
     ...(container.isBound(AuthenticateToken) ? { authenticate: container.get(AuthenticateToken) } : {}),
     readinessChecks: container.isBound(ReadinessCheckToken) ? container.getAll(ReadinessCheckToken) : [],
     resolve: resolverOf(container),

@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { generateTokenKey, nodeAdaptersModule, ExifrImageInspector, type TokenKey } from '@hdoc/adapters-node';
+import { generateTokenKey, nodeAdaptersModule, type TokenKey } from '@hdoc/adapters-node';
 import {
   memoryAdaptersModule,
-  type MemoryObjectStorage,
-  MemoryObjectStorageToken,
   resolveLocalBaseUrl,
   SystemClock,
   type LocalBaseUrl,
 } from '@hdoc/adapters-memory';
-import { ImageInspectorToken, type Clock, type EntryVerifier } from '@hdoc/domain';
-import { ContainerModule } from 'inversify';
+import type { Clock, EntryVerifier } from '@hdoc/domain';
+import type { ContainerModule } from 'inversify';
 import { applicationModule } from './application.module.js';
 import { ConfigError, type HttpConfig } from './config.js';
 
@@ -61,15 +59,7 @@ export async function modulesFor(config: HttpConfig, context: ModuleContext): Pr
       ...(context.memory?.entryVerifier ? { entryVerifier: context.memory.entryVerifier } : {}),
     }),
     nodeModule,
-    memoryImageInspectorModule,
     applicationModule(config),
   ];
 }
 
-/** Image facts are read from the memory bucket's bytes. */
-const memoryImageInspectorModule = new ContainerModule(({ bind }) => {
-  bind(ImageInspectorToken).toResolvedValue(
-    (storage: MemoryObjectStorage) => new ExifrImageInspector(async (key) => (await storage.read(key))?.bytes ?? null),
-    [MemoryObjectStorageToken],
-  );
-});

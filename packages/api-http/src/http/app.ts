@@ -1,5 +1,5 @@
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
@@ -18,6 +18,12 @@ export interface HttpAppOptions {
   readonly logger: Logger;
   /** The product's routes (`/healthz` and `/readyz` are added). */
   readonly routes: readonly Route[];
+  /**
+   * Plain express routers for endpoints outside the declared JSON routes (multipart in, bytes out:
+   * the memory family's local storage endpoints). Mounted before the routes, not in the OpenAPI
+   * document; their errors reach the same error handler.
+   */
+  readonly routers?: readonly Router[];
   /** Validates bearer access tokens; by default every token is rejected. */
   readonly authenticate?: Authenticate;
   /** Service lookup handed to handlers; by default every lookup fails. */
@@ -75,6 +81,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     resolve: options.resolve ?? noResolver,
     readBody: jsonBodyReader(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
   };
+  for (const router of options.routers ?? []) app.use(router);
   for (const route of routes) app[route.method](expressPath(route.path), routeHandler(route, deps));
   app.use(docsRouter(openApi));
   app.use(notFoundHandler);

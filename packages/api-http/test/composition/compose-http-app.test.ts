@@ -65,7 +65,7 @@ describe('composeHttpApp', () => {
   });
 
   it('rejects every token and has no checks when nothing is bound', async () => {
-    const { app, openApi, container } = await composeHttpApp(loadHttpConfig({}), { logger: captureLogs().logger, modules: [] });
+    const { app, openApi, container } = await composeHttpApp(loadHttpConfig({}), { logger: captureLogs().logger, modules: [], routes: [] });
     expect(container.isBound(ClosersToken)).toBe(true);
     expect(Object.keys(openApi.paths ?? {}).sort()).toEqual(['/healthz', '/readyz']);
     const server = await startServer(app);

@@ -44,6 +44,13 @@ export function describeObjectStorageContract(
       expect(second!.etag).not.toBe(first!.etag);
     }));
 
+    it('reads the first bytes of an object, all of a shorter one, null for a missing key', run(async ({ storage, put }) => {
+      await put('photos/user-1/p-1', bytes(1, 2, 3, 4, 5), 'image/png');
+      expect(Array.from((await storage.readPrefix('photos/user-1/p-1', 3))!)).toEqual([1, 2, 3]);
+      expect(Array.from((await storage.readPrefix('photos/user-1/p-1', 64))!)).toEqual([1, 2, 3, 4, 5]);
+      expect(await storage.readPrefix('photos/user-1/missing', 64)).toBeNull();
+    }));
+
     it('deletes an object, and deleting again (or a missing key) succeeds', run(async ({ storage, put }) => {
       await put('photos/user-1/p-1', bytes(1), 'image/gif');
       await put('photos/user-1/p-2', bytes(2), 'image/gif');

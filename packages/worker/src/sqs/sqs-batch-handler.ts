@@ -4,8 +4,11 @@ import type { Logger } from 'pino';
 import { MalformedMessageError } from './malformed-message.error.js';
 import type { SqsConsumer } from './sqs-consumer.js';
 
-/** A Lambda handler for an SQS event source with `ReportBatchItemFailures`. */
-export type SqsBatchHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+/**
+ * A Lambda handler for an SQS event source with `ReportBatchItemFailures`. The context is optional so
+ * the long-polling runner, which has no Lambda context, processes its batches with the same handler.
+ */
+export type SqsBatchHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
 
 /** Options of {@link createSqsBatchHandler}. */
 export interface SqsBatchHandlerOptions {

@@ -1,47 +1,11 @@
-import { Writable } from 'node:stream';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import fc from 'fast-check';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { MalformedMessageError, parseJsonBody } from '../../src/sqs/malformed-message.error.js';
 import { createSqsBatchHandler } from '../../src/sqs/sqs-batch-handler.js';
 import type { SqsConsumer } from '../../src/sqs/sqs-consumer.js';
-
-/** An SQS record as Lambda delivers it. */
-function record(messageId: string, body: string, receiveCount = 1): SQSRecord {
-  return {
-    messageId,
-    receiptHandle: `AQEB${messageId}receipt==`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: String(receiveCount),
-      SentTimestamp: '1773342238000',
-      SenderId: 'AROAEXAMPLE:hdoc-api',
-      ApproximateFirstReceiveTimestamp: '1773342238123',
-    },
-    messageAttributes: {},
-    md5OfBody: '0123456789abcdef0123456789abcdef',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:hdoc-verify-entry',
-    awsRegion: 'eu-west-1',
-  };
-}
-
-const context = { awsRequestId: 'req-1', functionName: 'hdoc-verify-entry' } as unknown as Context;
-
-function captureLogs() {
-  let text = '';
-  const logger = pino(
-    { level: 'debug' },
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        text += chunk.toString('utf8');
-        callback();
-      },
-    }),
-  );
-  return { logger, text: () => text };
-}
+import { captureLogs } from '../support/log-capture.js';
+import { lambdaContext as context, sqsRecord as record } from '../support/sqs-events.js';
 
 interface Job {
   readonly id: string;
@@ -97,7 +61,7 @@ describe('createSqsBatchHandler', () => {
   it('reports a fully failed batch item by item instead of throwing', async () => {
     const handler = createSqsBatchHandler(jobConsumer([]), { logger: captureLogs().logger });
     const response = await handler(
-      { Records: [record('m-1', '{"id":"a","fail":true}'), record('m-2', '{"id":"b","fail":true}', 3)] },
+      { Records: [record('m-1', '{"id":"a","fail":true}'), record('m-2', '{"id":"b","fail":true}', { receiveCount: 3 })] },
       context,
     );
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }, { itemIdentifier: 'm-2' }]);
@@ -106,7 +70,7 @@ describe('createSqsBatchHandler', () => {
   it('logs handler failures with the message id, receive count and error', async () => {
     const logs = captureLogs();
     const handler = createSqsBatchHandler(jobConsumer([]), { logger: logs.logger });
-    await handler({ Records: [record('m-9', '{"id":"z","fail":true}', 4)] }, context);
+    await handler({ Records: [record('m-9', '{"id":"z","fail":true}', { receiveCount: 4 })] }, context);
     const failure = logs
       .text()
       .trim()

@@ -1,4 +1,23 @@
 import type { Route } from '../../http/routing/define-route.js';
+import { completeGitHubLoginRoute } from './complete-github-login.route.js';
+import { getLeaderboardPageRoute } from './get-leaderboard-page.route.js';
+import { getLeaderboardPositionRoute } from './get-leaderboard-position.route.js';
+import { getProfileRoute } from './get-profile.route.js';
+import { listEntriesRoute } from './list-entries.route.js';
+import { lookupUserRoute } from './lookup-user.route.js';
+import { startGitHubLoginRoute } from './start-github-login.route.js';
+import { submitEntryRoute } from './submit-entry.route.js';
+import { updateProfileRoute } from './update-profile.route.js';
 
-/** The challenge routes. */
-export const challengeRoutes: readonly Route[] = [];
+/** The challenge routes: GitHub sign-in, profiles, entries, the leaderboard and the legacy user lookup. */
+export const challengeRoutes: readonly Route[] = [
+  startGitHubLoginRoute,
+  completeGitHubLoginRoute,
+  getProfileRoute,
+  updateProfileRoute,
+  submitEntryRoute,
+  listEntriesRoute,
+  getLeaderboardPageRoute,
+  getLeaderboardPositionRoute,
+  lookupUserRoute,
+];

@@ -1,4 +1,1 @@
-import type { Route } from '../../http/routing/define-route.js';
-
-/** The local routes. */
-export const localRoutes: readonly Route[] = [];
+export * from './local-storage.router.js';

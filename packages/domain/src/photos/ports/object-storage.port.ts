@@ -8,10 +8,18 @@ export interface StoredObjectFacts {
   readonly lastModified: Date;
 }
 
-/** The photo bucket, as far as the domain touches it: facts about an object, and its removal. */
+/**
+ * The photo bucket, as far as the domain and its adapters touch it: facts about an object, its first
+ * bytes (for image inspection), and its removal.
+ */
 export interface ObjectStorage {
   /** The object's facts, or null when no object has the key. */
   head(key: string): Promise<StoredObjectFacts | null>;
+  /**
+   * Up to `maxBytes` bytes from the start of the object (all of it when shorter), or null when no object
+   * has the key. Image headers and EXIF sit at the start, so inspection never downloads a whole photo.
+   */
+  readPrefix(key: string, maxBytes: number): Promise<Uint8Array | null>;
   /** Removes the object; removing a missing key succeeds (deletes are repeatable). */
   delete(key: string): Promise<void>;
 }

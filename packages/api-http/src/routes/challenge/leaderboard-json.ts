@@ -1,0 +1,37 @@
+import type { LeaderboardRow } from '@hdoc/domain';
+import { z } from 'zod';
+import { statusEnum } from './challenge-inputs.js';
+
+/** One participant's place on the board (the standing's version stays inside). */
+export const LeaderboardRowSchema = z
+  .strictObject({
+    rank: z.number().int().min(1).meta({ description: '1 + participants with a strictly higher total score' }),
+    github_username: z.string(),
+    full_name: z.string().nullable(),
+    total_score: z.number().int().min(0),
+    github_score: z.number().int().min(0),
+    twitter_score: z.number().int().min(0),
+    days_completed: z.number().int().min(0).max(100),
+    github_streak: z.number().int().min(0),
+    twitter_streak: z.number().int().min(0),
+    status: statusEnum,
+  })
+  .meta({ id: 'LeaderboardRow' });
+
+export type LeaderboardRowJson = z.input<typeof LeaderboardRowSchema>;
+
+/** The API's view of a leaderboard row. */
+export function toLeaderboardRowJson(row: LeaderboardRow): LeaderboardRowJson {
+  return {
+    rank: row.rank,
+    github_username: row.githubUsername,
+    full_name: row.fullName,
+    total_score: row.totalScore,
+    github_score: row.githubScore,
+    twitter_score: row.twitterScore,
+    days_completed: row.daysCompleted,
+    github_streak: row.githubStreak,
+    twitter_streak: row.twitterStreak,
+    status: row.status,
+  };
+}

@@ -1,0 +1,51 @@
+import type { Profile } from '@hdoc/domain';
+import { z } from 'zod';
+import { statusEnum } from './challenge-inputs.js';
+
+/** The public profile: what anyone may read about a participant (internal bookkeeping stays inside). */
+export const ProfileSchema = z
+  .strictObject({
+    github_username: z.string(),
+    full_name: z.string().nullable(),
+    bio: z.string().nullable(),
+    twitter_username: z.string().nullable(),
+    linkedin_profile: z.string().nullable(),
+    timezone: z.string().meta({ description: 'IANA timezone; "today" for streaks and status is read on its clock' }),
+    status: statusEnum,
+    last_entry_at: z.iso.datetime().nullable(),
+    days_completed: z.number().int().min(0).max(100),
+    github_entry_count: z.number().int().min(0),
+    twitter_entry_count: z.number().int().min(0),
+    github_score: z.number().int().min(0),
+    twitter_score: z.number().int().min(0),
+    github_streak: z.number().int().min(0),
+    twitter_streak: z.number().int().min(0),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+  })
+  .meta({ id: 'Profile' });
+
+export type ProfileJson = z.input<typeof ProfileSchema>;
+
+/** The API's view of a profile (already projected to now by the use case). */
+export function toProfileJson(profile: Profile): ProfileJson {
+  return {
+    github_username: profile.githubUsername,
+    full_name: profile.fullName,
+    bio: profile.bio,
+    twitter_username: profile.twitterUsername,
+    linkedin_profile: profile.linkedinProfile,
+    timezone: profile.timezone,
+    status: profile.status,
+    last_entry_at: profile.lastEntryAt?.toISOString() ?? null,
+    days_completed: profile.daysCompleted,
+    github_entry_count: profile.githubEntryCount,
+    twitter_entry_count: profile.twitterEntryCount,
+    github_score: profile.githubScore,
+    twitter_score: profile.twitterScore,
+    github_streak: profile.githubStreak,
+    twitter_streak: profile.twitterStreak,
+    created_at: profile.createdAt.toISOString(),
+    updated_at: profile.updatedAt.toISOString(),
+  };
+}

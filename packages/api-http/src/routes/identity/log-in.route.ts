@@ -1,0 +1,28 @@
+import { LogIn } from '@hdoc/domain';
+import { defineRoute } from '../../http/routing/define-route.js';
+import { SessionTokensSchema, toSessionTokensJson, TOKEN_RESPONSE_HEADERS } from './session-tokens.schema.js';
+import { CredentialsSchema } from './user.schema.js';
+
+/**
+ * POST /sessions: password login. An unknown username and a wrong password get the same 401. The
+ * client address for the per-address limit is `req.ip`, which honours `TRUST_PROXY`.
+ */
+export const logInRoute = defineRoute({
+  method: 'post',
+  path: '/sessions',
+  operationId: 'logIn',
+  summary: 'Log in with username and password',
+  description: 'Rate limited per username and per client address (429 with Retry-After).',
+  tags: ['identity'],
+  auth: 'none',
+  request: { body: CredentialsSchema },
+  responses: { 200: SessionTokensSchema },
+  errors: [401, 429],
+}).handle(async ({ body, req, resolve }) => {
+  const tokens = await resolve(LogIn).execute({
+    username: body.username,
+    password: body.password,
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+  });
+  return { status: 200, body: toSessionTokensJson(tokens), headers: TOKEN_RESPONSE_HEADERS };
+});

@@ -1,0 +1,21 @@
+import { RefreshSession } from '@hdoc/domain';
+import { z } from 'zod';
+import { defineRoute } from '../../http/routing/define-route.js';
+import { SessionTokensSchema, toSessionTokensJson, TOKEN_RESPONSE_HEADERS } from './session-tokens.schema.js';
+
+/** POST /sessions/refresh: trades a refresh token for new tokens; a reused one ends the session. */
+export const refreshSessionRoute = defineRoute({
+  method: 'post',
+  path: '/sessions/refresh',
+  operationId: 'refreshSession',
+  summary: 'Rotate my session tokens',
+  description: 'Each refresh token works once; presenting a used one revokes the whole session (401).',
+  tags: ['identity'],
+  auth: 'none',
+  request: { body: z.strictObject({ refresh_token: z.string().max(1024) }) },
+  responses: { 200: SessionTokensSchema },
+  errors: [401],
+}).handle(async ({ body, resolve }) => {
+  const tokens = await resolve(RefreshSession).execute({ refreshToken: body.refresh_token });
+  return { status: 200, body: toSessionTokensJson(tokens), headers: TOKEN_RESPONSE_HEADERS };
+});

@@ -1,0 +1,25 @@
+import type { SessionTokens } from '@hdoc/domain';
+import { z } from 'zod';
+
+/** What login and refresh answer (RFC 6749 token response field names). */
+export const SessionTokensSchema = z
+  .strictObject({
+    access_token: z.string().meta({ description: 'JWT, sent as `Authorization: Bearer <token>`' }),
+    refresh_token: z.string().meta({ description: 'Opaque; works once: each refresh returns a new one' }),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int().meta({ description: 'Lifetime of the access token, in seconds' }),
+  })
+  .meta({ id: 'SessionTokens' });
+
+/** Token answers must never be stored by any cache (RFC 6749 §5.1). */
+export const TOKEN_RESPONSE_HEADERS: Readonly<Record<string, string>> = { 'Cache-Control': 'no-store' };
+
+/** The API shape of freshly issued session tokens. */
+export function toSessionTokensJson(tokens: SessionTokens): z.input<typeof SessionTokensSchema> {
+  return {
+    access_token: tokens.accessToken,
+    refresh_token: tokens.refreshToken,
+    token_type: tokens.tokenType,
+    expires_in: tokens.expiresIn,
+  };
+}

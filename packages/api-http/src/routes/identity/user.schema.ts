@@ -1,0 +1,25 @@
+import type { UserView } from '@hdoc/domain';
+import { z } from 'zod';
+
+/** A password account as clients see it: never the password hash. */
+export const UserSchema = z
+  .strictObject({
+    id: z.string(),
+    username: z.string().meta({ description: 'Lowercase canonical form' }),
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
+
+/** The API shape of a user. */
+export function toUserJson(user: UserView): z.input<typeof UserSchema> {
+  return { id: user.id, username: user.username, created_at: user.createdAt.toISOString() };
+}
+
+/**
+ * Credentials as sign-up and login take them. Only types and a hard size cap here: the username and
+ * password policies belong to the domain, which names the offending field itself.
+ */
+export const CredentialsSchema = z.strictObject({
+  username: z.string().max(256).meta({ description: '3 to 32 characters of a-z, 0-9, "_", "." or "-" (any case)' }),
+  password: z.string().max(1024).meta({ description: '8 to 128 characters (Unicode code points)' }),
+});

@@ -1,0 +1,67 @@
+import type { GetPhotoOutput, PhotoOutput } from '@hdoc/domain';
+import { z } from 'zod';
+
+const nullableInstant = z.iso.datetime().nullable();
+
+/** One photo of the catalog, as its owner sees it. */
+export const PhotoSchema = z
+  .strictObject({
+    id: z.string(),
+    status: z.enum(['pending', 'ready', 'rejected']),
+    filename: z.string().meta({ description: 'Display only: never part of the storage key' }),
+    content_type: z.string(),
+    size: z.number().int().meta({ description: 'Bytes: declared while pending, as stored once ready' }),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    taken_at: nullableInstant.meta({ description: 'EXIF DateTimeOriginal, when the image has one' }),
+    uploaded_at: nullableInstant,
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    tags: z.array(z.string()),
+    metadata: z.record(z.string(), z.string()),
+  })
+  .meta({ id: 'Photo' });
+
+/** One photo with a presigned view URL, identical for every read inside a cache window. */
+export const PhotoWithViewUrlSchema = PhotoSchema.extend({
+  view_url: z.string().nullable().meta({ description: 'Temporary read URL; null until the photo is ready' }),
+}).meta({ id: 'PhotoWithViewUrl' });
+
+/** A page of photos. */
+export const PhotoPageSchema = z
+  .strictObject({
+    items: z.array(PhotoSchema),
+    next_cursor: z.string().nullable().meta({ description: 'Opaque; null on the last page' }),
+  })
+  .meta({ id: 'PhotoPage' });
+
+/** The `{id}` of every single-photo operation. */
+export const PhotoIdParams = z.object({ id: z.string().min(1).max(128) });
+
+function isoOrNull(value: Date | null): string | null {
+  return value === null ? null : value.toISOString();
+}
+
+/** The API shape of a photo. */
+export function toPhotoJson(photo: PhotoOutput): z.input<typeof PhotoSchema> {
+  return {
+    id: photo.id,
+    status: photo.status,
+    filename: photo.filename,
+    content_type: photo.contentType,
+    size: photo.size,
+    width: photo.width,
+    height: photo.height,
+    taken_at: isoOrNull(photo.takenAt),
+    uploaded_at: isoOrNull(photo.uploadedAt),
+    title: photo.title,
+    description: photo.description,
+    tags: [...photo.tags],
+    metadata: { ...photo.metadata },
+  };
+}
+
+/** The API shape of a photo read on its own. */
+export function toPhotoWithViewUrlJson(photo: GetPhotoOutput): z.input<typeof PhotoWithViewUrlSchema> {
+  return { ...toPhotoJson(photo), view_url: photo.viewUrl };
+}

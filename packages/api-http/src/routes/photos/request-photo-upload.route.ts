@@ -1,0 +1,53 @@
+import { RequestPhotoUpload } from '@hdoc/domain';
+import { z } from 'zod';
+import { defineRoute } from '../../http/routing/define-route.js';
+
+/** A presigned HTML-form POST: every field, then the file as `file`, as multipart/form-data to `url`. */
+const UploadTargetSchema = z
+  .strictObject({ url: z.string(), fields: z.record(z.string(), z.string()) })
+  .meta({ id: 'UploadTarget' });
+
+const PhotoUploadSchema = z
+  .strictObject({ photo_id: z.string(), upload: UploadTargetSchema, expires_at: z.iso.datetime() })
+  .meta({ id: 'PhotoUpload' });
+
+/**
+ * POST /photos/uploads: opens an upload. Types only are checked here; the domain answers 415 for a
+ * type the catalog does not take and 413 for a size over the maximum, so those rules live once.
+ */
+export const requestPhotoUploadRoute = defineRoute({
+  method: 'post',
+  path: '/photos/uploads',
+  operationId: 'requestPhotoUpload',
+  summary: 'Start a photo upload (presigned POST)',
+  description:
+    'content_type: image/jpeg, image/png, image/webp, image/gif, image/heic or image/heif (else 415); ' +
+    'size: bytes, at most the configured maximum (else 413). The upload target pins the key, the type, ' +
+    '1..size bytes and the expiry; the photo is listed once storage has received the file.',
+  tags: ['photos'],
+  auth: 'bearer',
+  request: {
+    body: z.strictObject({
+      filename: z.string().max(1024).meta({ description: '1 to 255 characters, display only' }),
+      content_type: z.string().max(256),
+      size: z.number(),
+    }),
+  },
+  responses: { 201: PhotoUploadSchema },
+  errors: [413, 415],
+}).handle(async ({ body, principal, resolve }) => {
+  const intent = await resolve(RequestPhotoUpload).execute({
+    actor: principal,
+    filename: body.filename,
+    contentType: body.content_type,
+    size: body.size,
+  });
+  return {
+    status: 201,
+    body: {
+      photo_id: intent.photoId,
+      upload: { url: intent.upload.url, fields: { ...intent.upload.fields } },
+      expires_at: intent.expiresAt.toISOString(),
+    },
+  };
+});

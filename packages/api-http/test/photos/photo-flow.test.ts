@@ -1,0 +1,157 @@
+import { ManualClock } from '@hdoc/adapters-memory';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, startComposedApi, type Account, type ComposedApi } from '../identity/composed-api.js';
+import { jpegTakenAt, png } from './images.js';
+import { expectError, listAll, requestUpload, uploadPhoto, type LocalFile, type PhotoJson } from './photo-api.js';
+
+const clock = new ManualClock('2026-03-01T09:00:00.000Z');
+let api: ComposedApi;
+let alice: Account;
+
+/** Three photos whose sort keys disagree, so every sort yields another order. */
+const FILES: readonly (LocalFile & { width: number; height: number; takenAt: string | null })[] = [
+  { filename: 'b-harbour.png', contentType: 'image/png', bytes: png(12, 7), width: 12, height: 7, takenAt: null },
+  { filename: 'C-summit.jpg', contentType: 'image/jpeg', bytes: jpegTakenAt(640, 480, '2024:05:01 10:00:00'), width: 640, height: 480, takenAt: '2024-05-01T10:00:00.000Z' },
+  { filename: 'a-forest.jpg', contentType: 'image/jpeg', bytes: jpegTakenAt(30, 40, '2023:01:02 03:04:05'), width: 30, height: 40, takenAt: '2023-01-02T03:04:05.000Z' },
+];
+const ids: string[] = [];
+
+beforeAll(async () => {
+  api = await startComposedApi({ clock });
+  alice = await api.account('alice');
+  for (const file of FILES) {
+    clock.advance(1000);
+    ids.push(await uploadPhoto(api, alice, file));
+  }
+});
+afterAll(() => api.close());
+
+function sortedIds(photos: readonly PhotoJson[], key: (photo: PhotoJson) => string | number | null, order: 'asc' | 'desc'): string[] {
+  const compare = (a: PhotoJson, b: PhotoJson): number => {
+    const [x, y] = [key(a), key(b)];
+    // Nulls last in both orders; ties by id, in the list's order.
+    if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+    const byValue = x === null || y === null || x === y ? (a.id < b.id ? -1 : 1) : x < y ? -1 : 1;
+    return order === 'asc' ? byValue : -byValue;
+  };
+  return [...photos].sort(compare).map((photo) => photo.id);
+}
+
+describe('the photo flow over HTTP', () => {
+  it('catalogues each upload from the stored bytes: ready, size, type, dimensions, capture time', async () => {
+    const listed = await listAll(api, alice, 'sort=uploaded_at&order=asc');
+    expect(listed.map((photo) => photo.id)).toEqual(ids);
+    listed.forEach((photo, index) => {
+      const file = FILES[index]!;
+      expect(photo).toMatchObject({
+        status: 'ready',
+        filename: file.filename,
+        content_type: file.contentType,
+        size: file.bytes.byteLength,
+        width: file.width,
+        height: file.height,
+        taken_at: file.takenAt,
+        title: null,
+        tags: [],
+        metadata: {},
+      });
+      expect(photo.uploaded_at).toBe(new Date(Date.parse('2026-03-01T09:00:00.000Z') + (index + 1) * 1000).toISOString());
+    });
+  });
+
+  it('serves the same bytes at the view URL, cacheable until it expires, with an ETag', async () => {
+    const read = await api.send('get', `/photos/${ids[1]}`, { headers: alice.auth });
+    expect(read.status).toBe(200);
+    const photo = read.body as PhotoJson;
+    expect(photo.id).toBe(ids[1]);
+    expect(photo.view_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/local-objects\/photos\//);
+    const again = await api.send('get', `/photos/${ids[1]}`, { headers: alice.auth });
+    expect((again.body as PhotoJson).view_url).toBe(photo.view_url);
+
+    const object = await fetch(photo.view_url!);
+    expect(object.status).toBe(200);
+    expect(object.headers.get('content-type')).toBe('image/jpeg');
+    expect(new Uint8Array(await object.arrayBuffer())).toEqual(FILES[1]!.bytes);
+    const expires = Number(new URL(photo.view_url!).searchParams.get('expires'));
+    const remaining = Math.floor((expires * 1000 - clock.now().getTime()) / 1000);
+    expect(object.headers.get('cache-control')).toBe(`private, max-age=${remaining}`);
+    expect(remaining).toBeGreaterThan(0);
+    const etag = object.headers.get('etag');
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    // As a browser revalidates (fetch would add `Cache-Control: no-cache`, which forces a full answer).
+    const revalidated = await fetch(photo.view_url!, { headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' } });
+    expect(revalidated.status).toBe(304);
+  });
+
+  it('lists in every sort and order, pages never skip or repeat, and agrees with the photos themselves', async () => {
+    const photos = await listAll(api, alice, 'sort=uploaded_at&order=asc', 100);
+    const keys = {
+      uploaded_at: (photo: PhotoJson) => photo.uploaded_at,
+      taken_at: (photo: PhotoJson) => photo.taken_at,
+      filename: (photo: PhotoJson) => photo.filename.toLowerCase(),
+      size: (photo: PhotoJson) => photo.size,
+    };
+    for (const [sort, key] of Object.entries(keys)) {
+      for (const order of ['asc', 'desc'] as const) {
+        const listed = await listAll(api, alice, `sort=${sort}&order=${order}`, 1);
+        expect(listed.map((photo) => photo.id), `${sort} ${order}`).toEqual(sortedIds(photos, key, order));
+      }
+    }
+    // Default: newest upload first.
+    expect((await listAll(api, alice, 'x=1')).map((photo) => photo.id)).toEqual([...ids].reverse());
+  });
+
+  it('filters by content type and by upload time range', async () => {
+    expect((await listAll(api, alice, 'content_type=image/png')).map((photo) => photo.id)).toEqual([ids[0]]);
+    const from = new Date(Date.parse('2026-03-01T09:00:02.000Z')).toISOString();
+    const to = new Date(Date.parse('2026-03-01T09:00:03.000Z')).toISOString();
+    expect((await listAll(api, alice, `from=${from}&to=${to}`)).map((photo) => photo.id)).toEqual([ids[1]]);
+    const backwards = await api.send('get', `/photos?from=${to}&to=${from}`, { headers: alice.auth });
+    expect(backwards.status).toBe(400);
+  });
+
+  it('tags and describes a photo, normalising tags, and filters by tag', async () => {
+    const patched = await api.send(
+      'patch',
+      `/photos/${ids[2]}`,
+      json({ title: 'Forest', description: 'Morning walk', tags: [' Trees ', 'walk', 'trees'], metadata: { camera: 'x100' } }, alice.auth),
+    );
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ id: ids[2], title: 'Forest', description: 'Morning walk', tags: ['trees', 'walk'], metadata: { camera: 'x100' } });
+    await api.send('patch', `/photos/${ids[0]}`, json({ tags: ['walk'] }, alice.auth));
+    expect((await listAll(api, alice, 'tag=trees')).map((photo) => photo.id)).toEqual([ids[2]]);
+    expect((await listAll(api, alice, 'tag=WALK&sort=uploaded_at&order=asc')).map((photo) => photo.id)).toEqual([ids[0], ids[2]]);
+    const cleared = await api.send('patch', `/photos/${ids[2]}`, json({ title: null }, alice.auth));
+    expect(cleared.body).toMatchObject({ title: null, description: 'Morning walk' });
+    const tooMany = await api.send('patch', `/photos/${ids[2]}`, json({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, alice.auth));
+    expect(tooMany.status).toBe(400);
+    expectError(tooMany.body, 'invalid_input');
+  });
+
+  it('refuses unsupported types (415) and oversized declarations (413) before anything is stored', async () => {
+    const tiff = await api.send('post', '/photos/uploads', json({ filename: 'x.tiff', content_type: 'image/tiff', size: 10 }, alice.auth));
+    expect(tiff.status).toBe(415);
+    expectError(tiff.body, 'unsupported_media_type');
+    const huge = await api.send('post', '/photos/uploads', json({ filename: 'x.png', content_type: 'image/png', size: 20 * 1024 * 1024 + 1 }, alice.auth));
+    expect(huge.status).toBe(413);
+    expectError(huge.body, 'payload_too_large');
+    const pending = await requestUpload(api, alice, { filename: 'later.png', contentType: 'image/png', bytes: png(1, 1) });
+    const read = await api.send('get', `/photos/${pending.photo_id}`, { headers: alice.auth });
+    expect(read.body).toMatchObject({ status: 'pending', view_url: null });
+  });
+
+  it('deletes a photo: gone from the list, its page and its view URL; deleting again is harmless', async () => {
+    const { view_url: viewUrl } = (await api.send('get', `/photos/${ids[0]}`, { headers: alice.auth })).body as PhotoJson;
+    const deleted = await api.send('delete', `/photos/${ids[0]}`, { headers: alice.auth });
+    expect(deleted.status).toBe(204);
+    await api.composition.worker?.drained();
+    expect((await listAll(api, alice, 'x=1')).map((photo) => photo.id)).not.toContain(ids[0]);
+    const read = await api.send('get', `/photos/${ids[0]}`, { headers: alice.auth });
+    expect(read.status).toBe(404);
+    expectError(read.body, 'not_found');
+    const object = await fetch(viewUrl!);
+    expect(object.status).toBe(404);
+    expectError(await object.json(), 'not_found');
+    expect((await api.send('delete', `/photos/${ids[0]}`, { headers: alice.auth })).status).toBe(204);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './queue-source.js';
+export * from './queue-poller.js';

@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SqsBatchHandler } from '../../src/sqs/sqs-batch-handler.js';
+import { lambdaContext, sqsEvent } from '../support/sqs-events.js';
+
+// The modules SAM bundles (deploy/template.yaml): each composes itself from process.env on import.
+const ENTRY_MODULES = ['../../src/lambda/verify-entry.js', '../../src/lambda/ingest-storage-event.js'] as const;
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.resetModules();
+});
+
+describe('the Lambda entry modules', () => {
+  it.each(ENTRY_MODULES)('%s exports a partial-batch handler composed from the environment', async (path) => {
+    vi.stubEnv('ADAPTERS', 'memory');
+    vi.stubEnv('LOG_LEVEL', 'silent');
+    const { handler } = (await import(path)) as { handler: SqsBatchHandler };
+    expect(await handler(sqsEvent(['not a message']), lambdaContext)).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
+  });
+
+  it.each(ENTRY_MODULES)('%s fails its cold start on ADAPTERS=aws with a clear message', async (path) => {
+    vi.stubEnv('ADAPTERS', 'aws');
+    vi.stubEnv('LOG_LEVEL', 'silent');
+    await expect(import(path)).rejects.toThrow('ADAPTERS: the AWS adapter family is not available yet; use ADAPTERS=memory');
+  });
+});

@@ -1,0 +1,173 @@
+import { ManualClock, MemoryObjectStorageToken, MemoryStorageEventQueueToken } from '@hdoc/adapters-memory';
+import { GetPhoto, IngestStorageEvent, NotFoundError, RequestPhotoUpload } from '@hdoc/domain';
+import { describe, expect, it } from 'vitest';
+import { ingestStorageEventConsumer } from '../../src/consumers/ingest-storage-event.consumer.js';
+import { createWorkerLambda } from '../../src/lambda/worker-lambda.js';
+import { captureLogs } from '../support/log-capture.js';
+import { solidPng } from '../support/png.js';
+import { lambdaContext, sqsEvent } from '../support/sqs-events.js';
+
+const QUEUE = 'hdoc-dev-photo-events';
+const OWNER = { subject: '0195f7a2-0000-7000-8000-000000000001', sessionId: 'sid-1' };
+
+/** The message S3 sends to the queue when the notification is configured. */
+const S3_TEST_EVENT = JSON.stringify({
+  Service: 'Amazon S3',
+  Event: 's3:TestEvent',
+  Time: '2026-03-10T09:00:00.000Z',
+  Bucket: 'hdoc-photos',
+  RequestId: '5582815E1AEA5ADF',
+  HostId: '8cLeGAmw098X5cv4Zkwcmo8vvZa3eH3eKxsPzbB9wrR+YstdA6Knx4Ip8EXAMPLE',
+});
+
+async function setUp() {
+  const logs = captureLogs();
+  const clock = new ManualClock('2026-03-10T09:00:00Z');
+  const lambda = await createWorkerLambda(
+    'hdoc-ingest-storage-event',
+    (resolve) => ingestStorageEventConsumer(resolve(IngestStorageEvent)),
+    { environment: { ADAPTERS: 'memory', LOG_LEVEL: 'debug' }, destination: logs.destination, memory: { clock } },
+  );
+  const { resolve } = lambda;
+  const storage = resolve(MemoryObjectStorageToken);
+  const notifications = resolve(MemoryStorageEventQueueToken);
+  let taken = 0;
+  return {
+    ...lambda,
+    logs,
+    clock,
+    storage,
+    /** The S3 notifications raised since the last call, as SQS message bodies. */
+    takeBodies: (): string[] => {
+      const all = notifications.peek();
+      const fresh = all.slice(taken);
+      taken = all.length;
+      return fresh.map((notification) => JSON.stringify(notification));
+    },
+    requestUpload: async (size: number) => {
+      const intent = await resolve(RequestPhotoUpload).execute({ actor: OWNER, filename: 'sunset.png', contentType: 'image/png', size });
+      return { photoId: intent.photoId, key: `photos/${OWNER.subject}/${intent.photoId}` };
+    },
+    photo: (photoId: string) => resolve(GetPhoto).execute({ actor: OWNER, photoId }),
+    outcomes: () => logs.lines().filter((line) => line.msg === 'storage event ingested').map((line) => line.outcome),
+  };
+}
+
+describe('the ingest-storage-event Lambda', () => {
+  it('makes an uploaded photo ready with the facts read from storage and the image', async () => {
+    const h = await setUp();
+    const png = solidPng(64, 48);
+    const { photoId, key } = await h.requestUpload(png.byteLength + 100);
+    h.clock.advance(5_000);
+    await h.storage.put(key, png, 'image/png', 'ObjectCreated:Post');
+
+    const response = await h.handler(sqsEvent(h.takeBodies(), QUEUE), lambdaContext);
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    const photo = await h.photo(photoId);
+    expect(photo).toMatchObject({
+      status: 'ready',
+      contentType: 'image/png',
+      size: png.byteLength,
+      width: 64,
+      height: 48,
+      takenAt: null,
+      uploadedAt: new Date('2026-03-10T09:00:05Z'),
+    });
+    expect(photo.viewUrl).toEqual(expect.any(String));
+  });
+
+  it('ignores a duplicated notification', async () => {
+    const h = await setUp();
+    const { photoId, key } = await h.requestUpload(1_000);
+    await h.storage.put(key, solidPng(2, 2), 'image/png');
+    const [created] = h.takeBodies();
+
+    expect(await h.handler(sqsEvent([created!], QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
+    const first = await h.photo(photoId);
+    expect(await h.handler(sqsEvent([created!], QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
+
+    expect(h.outcomes()).toEqual(['ready', 'ignored']);
+    expect(await h.photo(photoId)).toEqual(first);
+  });
+
+  it('orders out-of-order events by sequencer: a re-upload survives its predecessor\'s late events', async () => {
+    const h = await setUp();
+    const { photoId, key } = await h.requestUpload(1_000);
+    await h.storage.put(key, solidPng(10, 10), 'image/png');
+    await h.storage.delete(key);
+    await h.storage.put(key, solidPng(30, 20), 'image/png');
+    const [created1, removed2, created3] = h.takeBodies();
+
+    // Newest first, each in its own delivery.
+    for (const body of [created3!, removed2!, created1!]) {
+      expect(await h.handler(sqsEvent([body], QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
+    }
+
+    expect(h.outcomes()).toEqual(['ready', 'ignored', 'ignored']);
+    expect(await h.photo(photoId)).toMatchObject({ status: 'ready', width: 30, height: 20 });
+  });
+
+  it('removes the record when a removal overtakes the creation, and the late creation does not resurrect it', async () => {
+    const h = await setUp();
+    const { photoId, key } = await h.requestUpload(1_000);
+    await h.storage.put(key, solidPng(10, 10), 'image/png');
+    await h.storage.delete(key);
+    const [created, removed] = h.takeBodies();
+
+    expect(await h.handler(sqsEvent([removed!, created!], QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
+
+    await expect(h.photo(photoId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await h.storage.head(key)).toBeNull();
+  });
+
+  it('deletes an object that no upload intent accounts for', async () => {
+    const h = await setUp();
+    const strangers = [`photos/${OWNER.subject}/0195f7a2-ffff-7000-8000-00000000beef`, 'uploads/elsewhere.png'];
+    for (const key of strangers) await h.storage.put(key, solidPng(4, 4), 'image/png');
+
+    expect(await h.handler(sqsEvent(h.takeBodies(), QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
+
+    expect(h.outcomes()).toEqual(['discarded', 'discarded']);
+    for (const key of strangers) expect(await h.storage.head(key)).toBeNull();
+  });
+
+  it('treats the s3:TestEvent as a no-op', async () => {
+    const h = await setUp();
+    expect(await h.handler(sqsEvent([S3_TEST_EVENT], QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
+    expect(h.outcomes()).toEqual([]);
+  });
+
+  it('reports exactly the malformed notifications and applies the good ones of the same batch', async () => {
+    const h = await setUp();
+    const { photoId, key } = await h.requestUpload(1_000);
+    await h.storage.put(key, solidPng(8, 8), 'image/png');
+    const [good] = h.takeBodies();
+    const withoutSequencer = JSON.parse(good!) as { Records: { s3: { object: Record<string, unknown> } }[] };
+    delete withoutSequencer.Records[0]!.s3.object.sequencer;
+    const notAnEvent = JSON.stringify({ Records: [{ eventName: 'ObjectRestore:Completed', s3: { secret: 'private-bits' } }] });
+
+    const response = await h.handler(sqsEvent([JSON.stringify(withoutSequencer), good!, notAnEvent, 'private-bits'], QUEUE), lambdaContext);
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }, { itemIdentifier: 'm-3' }, { itemIdentifier: 'm-4' }] });
+    expect(await h.photo(photoId)).toMatchObject({ status: 'ready', width: 8 });
+    expect(h.logs.text()).not.toContain('private-bits');
+    const malformed = h.logs.lines().filter((line) => line.msg === 'malformed message');
+    expect(malformed.map((line) => (line.err as { message: string }).message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Records[0].s3.object.sequencer'), expect.stringContaining('Records[0].eventName')]),
+    );
+  });
+
+  it('applies the records of one notification in order', async () => {
+    const h = await setUp();
+    const { photoId, key } = await h.requestUpload(1_000);
+    await h.storage.put(key, solidPng(8, 8), 'image/png');
+    await h.storage.delete(key);
+    const records = h.takeBodies().flatMap((body) => (JSON.parse(body) as { Records: unknown[] }).Records);
+
+    expect(await h.handler(sqsEvent([JSON.stringify({ Records: records })], QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
+
+    expect(h.outcomes()).toEqual(['ignored', 'removed']);
+    await expect(h.photo(photoId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
