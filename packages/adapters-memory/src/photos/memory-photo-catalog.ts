@@ -99,15 +99,32 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
 }
 
 /** Records go in and out as copies, as through a real store: no caller can mutate what is stored. */
+/**
+ * A copy no caller can use to change what is stored. Tags and metadata are frozen when stored and
+ * shared; Dates are mutable, so they are copied. Field by field: object spread is several times
+ * slower on Node 20, and a page copies up to 100 records.
+ */
 function copyOf(record: PhotoRecord): PhotoRecord {
-  const date = (value: Date | null) => (value === null ? null : new Date(value.getTime()));
   return {
-    ...record,
-    takenAt: date(record.takenAt),
-    uploadedAt: date(record.uploadedAt),
+    id: record.id,
+    ownerId: record.ownerId,
+    status: record.status,
+    filename: record.filename,
+    contentType: record.contentType,
+    size: record.size,
+    declaredSize: record.declaredSize,
+    width: record.width,
+    height: record.height,
+    takenAt: record.takenAt === null ? null : new Date(record.takenAt.getTime()),
+    uploadedAt: record.uploadedAt === null ? null : new Date(record.uploadedAt.getTime()),
+    title: record.title,
+    description: record.description,
+    tags: Object.isFrozen(record.tags) ? record.tags : Object.freeze([...record.tags]),
+    metadata: Object.isFrozen(record.metadata) ? record.metadata : Object.freeze({ ...record.metadata }),
+    etag: record.etag,
     expiresAt: new Date(record.expiresAt.getTime()),
-    tags: [...record.tags],
-    metadata: { ...record.metadata },
+    lastSequencer: record.lastSequencer,
+    version: record.version,
   };
 }
 

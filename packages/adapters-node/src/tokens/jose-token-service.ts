@@ -23,6 +23,19 @@ export interface JoseTokenServiceOptions {
 
 type VerificationKey = Awaited<ReturnType<typeof importJWK>>;
 
+/** A token that passed every check, with the instants (epoch seconds) that bound its validity. */
+interface CachedVerification {
+  readonly claims: AccessTokenClaims;
+  readonly expiresAt: number;
+  readonly issuedAt: number;
+}
+
+/**
+ * Verified tokens remembered per process: an Ed25519 verification costs far more than the rest of an
+ * authenticated request, and a client sends the same token for up to 15 minutes.
+ */
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
 /**
  * Access tokens as JWTs signed with Ed25519 through jose. The algorithm, issuer, audience and type
  * are pinned; tokens carry `iss`, `aud`, `sub`, `sid`, `iat`, `exp`, `jti` and a `kid` header.
@@ -30,6 +43,8 @@ type VerificationKey = Awaited<ReturnType<typeof importJWK>>;
  * a rotation logs nobody out, and nothing else. Time comes from the Clock.
  */
 export class JoseTokenService implements TokenService {
+  private readonly verified = new Map<string, CachedVerification>();
+
   private constructor(
     private readonly options: JoseTokenServiceOptions & { readonly lifetimeSeconds: number },
     private readonly signingKid: string,
@@ -75,6 +90,15 @@ export class JoseTokenService implements TokenService {
   }
 
   async verify(token: string): Promise<AccessTokenClaims> {
+    const cached = this.verified.get(token);
+    if (cached !== undefined) {
+      // Signature, algorithm, type, issuer and audience cannot change for the same token string; only
+      // time can, so a cached token is re-checked against the clock exactly as jwtVerify would.
+      const now = this.options.clock.now().getTime() / 1000;
+      if (now < cached.expiresAt && now >= cached.issuedAt) return cached.claims;
+      this.verified.delete(token);
+      throw new UnauthorizedError('invalid access token');
+    }
     try {
       const { payload } = await jwtVerify(token, (header) => this.keyFor(header), {
         algorithms: [TOKEN_ALGORITHM],
@@ -87,11 +111,22 @@ export class JoseTokenService implements TokenService {
         requiredClaims: ['sub', 'sid', 'exp', 'iat', 'jti'],
       });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new Error('malformed claims');
-      return { subject: payload.sub, sessionId: payload.sid };
+      const claims = { subject: payload.sub, sessionId: payload.sid };
+      this.remember(token, { claims, expiresAt: payload.exp!, issuedAt: payload.iat! });
+      return claims;
     } catch {
       // Whatever failed, the caller learns only that the token is not acceptable.
       throw new UnauthorizedError('invalid access token');
     }
+  }
+
+  /** Bounded: the oldest verification is forgotten first (it is also the first to expire). */
+  private remember(token: string, verification: CachedVerification): void {
+    if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, verification);
   }
 
   private keyFor(header: JWTHeaderParameters): VerificationKey {

@@ -1,6 +1,6 @@
 import cors from 'cors';
+import { securityHeaders } from './security/security-headers.js';
 import express, { type Express, type Router } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { requestLogging } from './logging/request-logging.js';
@@ -67,15 +67,18 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestLogging(options.logger));
-  app.use(helmet());
-  app.use(
-    cors({
-      origin: [...(options.corsOrigins ?? [])],
-      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-      exposedHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'],
-      maxAge: 600,
-    }),
-  );
+  app.use(securityHeaders());
+  // Without allowed origins, browsers already refuse cross-origin reads: no CORS work at all.
+  if ((options.corsOrigins ?? []).length > 0) {
+    app.use(
+      cors({
+        origin: [...(options.corsOrigins ?? [])],
+        allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+        exposedHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'],
+        maxAge: 600,
+      }),
+    );
+  }
   const deps = {
     authenticate: options.authenticate ?? rejectAllTokens,
     resolve: options.resolve ?? noResolver,

@@ -20,6 +20,9 @@ const SECRET_QUERY_KEYS = new Set([
   'x-amz-security-token',
 ]);
 
+/** A cheap pre-check (the keys are plain `[a-z_-]`): only a query that may name a secret key, in any case or percent-encoding, is parsed. */
+const MAY_CARRY_SECRET = new RegExp(`${[...SECRET_QUERY_KEYS].join('|')}|%`, 'i');
+
 /** Request headers worth a log line; credentials are not among them (and are redacted if logged elsewhere). */
 const LOGGED_HEADERS = ['user-agent', 'content-type', 'content-length', 'origin', 'referer', 'x-forwarded-for'];
 
@@ -35,7 +38,7 @@ function loggedHeaders(headers: IncomingMessage['headers']): Record<string, stri
 /** The URL as logged: secret query values replaced, so OAuth codes and signatures never reach logs. */
 export function redactUrl(url: string): string {
   const queryStart = url.indexOf('?');
-  if (queryStart < 0) return url;
+  if (queryStart < 0 || !MAY_CARRY_SECRET.test(url.slice(queryStart))) return url;
   const params = new URLSearchParams(url.slice(queryStart + 1));
   for (const key of new Set(params.keys())) {
     if (SECRET_QUERY_KEYS.has(key.toLowerCase())) params.set(key, '[redacted]');

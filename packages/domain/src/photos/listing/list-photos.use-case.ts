@@ -78,7 +78,7 @@ export class ListPhotos {
     const slice = await this.catalog.list({ ownerId: input.actor.subject, ...scope, limit, after });
     const last: PhotoRecord | undefined = slice.items[slice.items.length - 1];
     return {
-      items: slice.items.map((record) => toPhotoOutput({ ...record, status: 'ready' })),
+      items: slice.items.map((record) => toPhotoOutput(record, 'ready')),
       nextCursor: slice.hasMore && last ? encodePhotoListCursor(scope, photoListKeyset(last, scope.sort)) : null,
     };
   }

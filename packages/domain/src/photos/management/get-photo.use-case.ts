@@ -45,6 +45,6 @@ export class GetPhoto {
         expiresAt: new Date(issuedAt + 2 * window),
       });
     }
-    return { ...toPhotoOutput(record), viewUrl };
+    return { ...toPhotoOutput(record, record.status), viewUrl };
   }
 }

@@ -47,7 +47,7 @@ export class UpdatePhotoDetails {
       const record = await getOwnVisiblePhoto(this.catalog, input.actor, input.photoId, this.clock.now());
       const updated = { ...record, ...changes, version: record.version + 1 };
       await this.catalog.save(updated);
-      return toPhotoOutput(updated);
+      return toPhotoOutput(updated, updated.status);
     });
   }
 }

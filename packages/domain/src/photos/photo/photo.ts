@@ -71,11 +71,11 @@ export function isVisiblePhoto(
   return record.status !== 'pending' || record.expiresAt.getTime() > now.getTime();
 }
 
-/** Projects a visible record onto the public photo fields. */
-export function toPhotoOutput(record: PhotoRecord & { readonly status: PhotoStatus }): PhotoOutput {
+/** Projects a visible record, whose visible status the caller knows, onto the public photo fields. */
+export function toPhotoOutput(record: PhotoRecord, status: PhotoStatus): PhotoOutput {
   return {
     id: record.id,
-    status: record.status,
+    status,
     filename: record.filename,
     contentType: record.contentType,
     size: record.size,
