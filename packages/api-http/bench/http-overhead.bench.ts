@@ -5,17 +5,19 @@
  * `GET /photos?limit=50` with a bearer token and 1,000 photos (authenticated).
  *
  * The apps run in a child process (http-overhead.server.ts) so autocannon, here, does not share their
- * event loop. Each round measures each baseline and target for BENCH_DURATION_S seconds (default 3)
- * with 10 connections; figures are medians over BENCH_ROUNDS rounds (default 3). The last line is the
- * JSON summary; ratio = min(public, auth) throughput relative to its baseline (1 = no overhead).
+ * event loop. Each round measures each baseline and target for BENCH_DURATION_S seconds (default 2)
+ * with 10 connections, alternating so drift hits both alike; figures are medians over BENCH_ROUNDS
+ * rounds (default 6). The last line is the JSON summary; ratio = min(public, auth) throughput relative
+ * to its baseline (1 = no overhead). `cpu_ratio` is the same comparison on the server's CPU time per
+ * request, which is much steadier than throughput on a shared machine.
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { median } from '../../../scripts/bench-kit.js';
 
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const CONNECTIONS = 10;
 
 interface Target {
@@ -28,19 +30,29 @@ interface ServerReady {
   readonly baselines: Record<'public' | 'auth', string>;
 }
 
-/** Throughput and tail latency of one measurement. */
+/** Throughput, tail latency and the server's CPU time per request of one measurement. */
 interface Measurement {
   readonly rps: number;
   readonly p99Ms: number;
+  readonly cpuMicrosPerRequest: number;
+}
+
+/** The server process's CPU time so far (user + system), in microseconds. */
+async function serverCpu(server: ChildProcess): Promise<number> {
+  const answer = once(server, 'message') as Promise<[{ cpuMicros: number }]>;
+  server.send('cpu');
+  return (await answer)[0].cpuMicros;
 }
 
 /** Hammers `url` for DURATION_S seconds; fails if any answer is not 2xx. */
-async function measure(url: string, headers: Record<string, string> = {}): Promise<Measurement> {
+async function measure(server: ChildProcess, url: string, headers: Record<string, string> = {}): Promise<Measurement> {
+  const cpuBefore = await serverCpu(server);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  const cpuAfter = await serverCpu(server);
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   }
-  return { rps: result.requests.average, p99Ms: result.latency.p99 };
+  return { rps: result.requests.average, p99Ms: result.latency.p99, cpuMicrosPerRequest: (cpuAfter - cpuBefore) / result.requests.total };
 }
 
 async function main(): Promise<void> {
@@ -53,13 +65,16 @@ async function main(): Promise<void> {
     const runs: Record<string, Measurement[]> = { public: [], auth: [], public_baseline: [], auth_baseline: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of ['public', 'auth'] as const) {
-        runs[`${name}_baseline`]!.push(await measure(ready.baselines[name]));
-        runs[name]!.push(await measure(ready.targets[name].url, ready.targets[name].headers));
+        runs[`${name}_baseline`]!.push(await measure(server, ready.baselines[name]));
+        runs[name]!.push(await measure(server, ready.targets[name].url, ready.targets[name].headers));
       }
     }
     const rps = (name: string) => median(runs[name]!.map((run) => run.rps));
     const p99 = (name: string) => median(runs[name]!.map((run) => run.p99Ms));
-    for (const name of Object.keys(runs)) console.log(`${name.padEnd(16)} ${rps(name).toFixed(0).padStart(7)} req/s  p99 ${p99(name)} ms`);
+    const cpu = (name: string) => median(runs[name]!.map((run) => run.cpuMicrosPerRequest));
+    for (const name of Object.keys(runs)) {
+      console.log(`${name.padEnd(16)} ${rps(name).toFixed(0).padStart(7)} req/s  p99 ${p99(name)} ms  ${cpu(name).toFixed(0)} µs CPU/request`);
+    }
     const publicRatio = rps('public') / rps('public_baseline');
     const authRatio = rps('auth') / rps('auth_baseline');
     const round3 = (value: number) => Math.round(value * 1000) / 1000;
@@ -71,6 +86,11 @@ async function main(): Promise<void> {
         ratio: round3(Math.min(publicRatio, authRatio)),
         rps: Object.fromEntries(Object.keys(runs).map((name) => [name, Math.round(rps(name))])),
         p99_ms: Object.fromEntries(Object.keys(runs).map((name) => [name, p99(name)])),
+        cpu_us_per_request: Object.fromEntries(Object.keys(runs).map((name) => [name, Math.round(cpu(name))])),
+        cpu_ratio: {
+          public: round3(cpu('public_baseline') / cpu('public')),
+          auth: round3(cpu('auth_baseline') / cpu('auth')),
+        },
       }),
     );
   } finally {

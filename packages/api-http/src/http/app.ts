@@ -84,8 +84,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     resolve: options.resolve ?? noResolver,
     readBody: jsonBodyReader(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
   };
-  for (const router of options.routers ?? []) app.use(router);
   for (const route of routes) app[route.method](expressPath(route.path), routeHandler(route, deps));
+  // After the declared routes (their paths never overlap), so API requests never walk these stacks.
+  for (const router of options.routers ?? []) app.use(router);
   app.use(docsRouter(openApi));
   app.use(notFoundHandler);
   app.use(errorHandler);

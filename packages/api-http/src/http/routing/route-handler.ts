@@ -1,4 +1,5 @@
 import type { RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
 import { authenticateRequest, type Authenticate } from './authenticate.js';
 import type { Resolve, Route } from './define-route.js';
 import { normalizeQuery, parseInput } from './request-input.js';
@@ -26,8 +27,22 @@ export function routeHandler(route: Route, deps: RouteDependencies): RequestHand
     };
     // Answers for an authenticated caller must not be kept by shared caches.
     if (principal !== null) res.setHeader('Cache-Control', 'no-store');
-    const log = principal === null ? req.log : req.log.child({ subject: principal.subject });
-    const result = await route.handler({ ...input, principal, log, resolve: deps.resolve, req, res });
+    let subjectLog: Logger | undefined;
+    const result = await route.handler({
+      params: input.params,
+      query: input.query,
+      body: input.body,
+      principal,
+      // Built only if the handler logs: most never do, and a child logger per request is not free.
+      get log(): Logger {
+        if (principal === null) return req.log;
+        subjectLog ??= req.log.child({ subject: principal.subject });
+        return subjectLog;
+      },
+      resolve: deps.resolve,
+      req,
+      res,
+    });
     for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
     res.status(result.status);
     if (result.body === undefined) res.end();
