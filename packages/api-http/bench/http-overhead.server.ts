@@ -14,7 +14,7 @@ import { pino } from 'pino';
 import { mix } from '../../../scripts/bench-kit.js';
 import { composeHttpApp } from '../src/composition/compose-http-app.js';
 import { loadHttpConfig } from '../src/composition/config.js';
-import { png } from '../test/photos/images.js';
+import { png } from '@hdoc/contract-tests';
 
 const PARTICIPANTS = 1_000;
 const PHOTOS = 1_000;

@@ -1,7 +1,7 @@
 import { ManualClock } from '@hdoc/adapters-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startComposedApi, type Account, type ComposedApi } from '../identity/composed-api.js';
-import { jpegTakenAt, png } from './images.js';
+import { jpegTakenAt, png } from '@hdoc/contract-tests';
 import { expectError, listAll, requestUpload, uploadPhoto, type LocalFile, type PhotoJson } from './photo-api.js';
 
 const clock = new ManualClock('2026-03-01T09:00:00.000Z');

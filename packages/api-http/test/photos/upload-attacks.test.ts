@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { resolverOf } from '../../src/composition/resolver.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, startComposedApi, type Account, type ComposedApi } from '../identity/composed-api.js';
-import { png } from './images.js';
+import { png } from '@hdoc/contract-tests';
 import { expectError, listAll, postForm, requestUpload, uploadForm, type UploadIntentJson } from './photo-api.js';
 
 const clock = new ManualClock('2026-03-01T09:00:00.000Z');

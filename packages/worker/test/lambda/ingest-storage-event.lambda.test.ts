@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestStorageEventConsumer } from '../../src/consumers/ingest-storage-event.consumer.js';
 import { createWorkerLambda } from '../../src/lambda/worker-lambda.js';
 import { captureLogs } from '../support/log-capture.js';
-import { solidPng } from '../support/png.js';
+import { png } from '@hdoc/contract-tests';
 import { lambdaContext, sqsEvent } from '../support/sqs-events.js';
 
 const QUEUE = 'hdoc-dev-photo-events';
@@ -56,10 +56,10 @@ async function setUp() {
 describe('the ingest-storage-event Lambda', () => {
   it('makes an uploaded photo ready with the facts read from storage and the image', async () => {
     const h = await setUp();
-    const png = solidPng(64, 48);
-    const { photoId, key } = await h.requestUpload(png.byteLength + 100);
+    const image = png(64, 48);
+    const { photoId, key } = await h.requestUpload(image.byteLength + 100);
     h.clock.advance(5_000);
-    await h.storage.put(key, png, 'image/png', 'ObjectCreated:Post');
+    await h.storage.put(key, image, 'image/png', 'ObjectCreated:Post');
 
     const response = await h.handler(sqsEvent(h.takeBodies(), QUEUE), lambdaContext);
 
@@ -68,7 +68,7 @@ describe('the ingest-storage-event Lambda', () => {
     expect(photo).toMatchObject({
       status: 'ready',
       contentType: 'image/png',
-      size: png.byteLength,
+      size: image.byteLength,
       width: 64,
       height: 48,
       takenAt: null,
@@ -80,7 +80,7 @@ describe('the ingest-storage-event Lambda', () => {
   it('ignores a duplicated notification', async () => {
     const h = await setUp();
     const { photoId, key } = await h.requestUpload(1_000);
-    await h.storage.put(key, solidPng(2, 2), 'image/png');
+    await h.storage.put(key, png(2, 2), 'image/png');
     const [created] = h.takeBodies();
 
     expect(await h.handler(sqsEvent([created!], QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
@@ -94,9 +94,9 @@ describe('the ingest-storage-event Lambda', () => {
   it('orders out-of-order events by sequencer: a re-upload survives its predecessor\'s late events', async () => {
     const h = await setUp();
     const { photoId, key } = await h.requestUpload(1_000);
-    await h.storage.put(key, solidPng(10, 10), 'image/png');
+    await h.storage.put(key, png(10, 10), 'image/png');
     await h.storage.delete(key);
-    await h.storage.put(key, solidPng(30, 20), 'image/png');
+    await h.storage.put(key, png(30, 20), 'image/png');
     const [created1, removed2, created3] = h.takeBodies();
 
     // Newest first, each in its own delivery.
@@ -111,7 +111,7 @@ describe('the ingest-storage-event Lambda', () => {
   it('removes the record when a removal overtakes the creation, and the late creation does not resurrect it', async () => {
     const h = await setUp();
     const { photoId, key } = await h.requestUpload(1_000);
-    await h.storage.put(key, solidPng(10, 10), 'image/png');
+    await h.storage.put(key, png(10, 10), 'image/png');
     await h.storage.delete(key);
     const [created, removed] = h.takeBodies();
 
@@ -124,7 +124,7 @@ describe('the ingest-storage-event Lambda', () => {
   it('deletes an object that no upload intent accounts for', async () => {
     const h = await setUp();
     const strangers = [`photos/${OWNER.subject}/0195f7a2-ffff-7000-8000-00000000beef`, 'uploads/elsewhere.png'];
-    for (const key of strangers) await h.storage.put(key, solidPng(4, 4), 'image/png');
+    for (const key of strangers) await h.storage.put(key, png(4, 4), 'image/png');
 
     expect(await h.handler(sqsEvent(h.takeBodies(), QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
 
@@ -141,7 +141,7 @@ describe('the ingest-storage-event Lambda', () => {
   it('reports exactly the malformed notifications and applies the good ones of the same batch', async () => {
     const h = await setUp();
     const { photoId, key } = await h.requestUpload(1_000);
-    await h.storage.put(key, solidPng(8, 8), 'image/png');
+    await h.storage.put(key, png(8, 8), 'image/png');
     const [good] = h.takeBodies();
     const withoutSequencer = JSON.parse(good!) as { Records: { s3: { object: Record<string, unknown> } }[] };
     delete withoutSequencer.Records[0]!.s3.object.sequencer;
@@ -161,7 +161,7 @@ describe('the ingest-storage-event Lambda', () => {
   it('applies the records of one notification in order', async () => {
     const h = await setUp();
     const { photoId, key } = await h.requestUpload(1_000);
-    await h.storage.put(key, solidPng(8, 8), 'image/png');
+    await h.storage.put(key, png(8, 8), 'image/png');
     await h.storage.delete(key);
     const records = h.takeBodies().flatMap((body) => (JSON.parse(body) as { Records: unknown[] }).Records);
 

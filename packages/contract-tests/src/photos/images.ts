@@ -1,6 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 
-/** Tiny but complete images built in the test, so no binary fixtures are needed. */
+/** Tiny but complete images built in code, so no test needs binary fixtures. */
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
