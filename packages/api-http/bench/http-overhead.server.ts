@@ -14,6 +14,7 @@ import { pino } from 'pino';
 import { mix } from '../../../scripts/bench-kit.js';
 import { composeHttpApp } from '../src/composition/compose-http-app.js';
 import { loadHttpConfig } from '../src/composition/config.js';
+import { createLogger, type LogLevel } from '../src/http/logging/logger.js';
 import { png } from '@hdoc/contract-tests';
 
 const PARTICIPANTS = 1_000;
@@ -41,7 +42,12 @@ async function seedLeaderboard(leaderboard: Leaderboard): Promise<void> {
   }
 }
 
-const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
+// The production logger (redaction included), writing to /dev/null as production writes to stdout.
+const logger = createLogger({
+  level: (process.env.BENCH_LOG_LEVEL ?? 'info') as LogLevel,
+  service: 'hdoc-bench',
+  destination: pino.destination({ dest: '/dev/null', sync: false }),
+});
 const composition = await composeHttpApp(loadHttpConfig({ LOG_LEVEL: 'info', MAX_UPLOAD_BYTES: String(1024 * 1024) }), { logger });
 const { container } = composition;
 const url = await listen(composition.app);
