@@ -108,7 +108,18 @@ export class HttpGitHubOAuth implements GitHubOAuth {
   }
 }
 
+/** GitHub is down or throttling us: an outage of a dependency (HTTP 503 at the edge), not a bug. */
+export class UpstreamUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UpstreamUnavailableError';
+  }
+}
+
 async function readJson(response: Response, what: string): Promise<unknown> {
+  if (response.status >= 500 || response.status === 429) {
+    throw new UpstreamUnavailableError(`GitHub ${what} answered HTTP ${response.status}`);
+  }
   if (!response.ok) throw new Error(`GitHub ${what} answered HTTP ${response.status}`);
   const body: unknown = await response.json();
   if (typeof body !== 'object' || body === null) throw new Error(`GitHub ${what} answered no JSON object`);

@@ -1,6 +1,6 @@
 import { UnauthorizedError } from '@hdoc/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HttpGitHubOAuth, NodeCryptoSecretGenerator } from '../../src/index.js';
+import { HttpGitHubOAuth, NodeCryptoSecretGenerator, UpstreamUnavailableError } from '../../src/index.js';
 import { FakeGitHubServer } from './fake-github-server.js';
 
 const secrets = new NodeCryptoSecretGenerator();
@@ -81,9 +81,10 @@ describe('HttpGitHubOAuth against a local fake GitHub', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(UnauthorizedError);
     expect(String(error)).toMatch(/incorrect_client_credentials/);
+    expect(error).not.toBeInstanceOf(UpstreamUnavailableError);
     github.failure = 502;
     await expect(adapter().exchangeCode(approvedCode())).rejects.toThrow(/HTTP 502/);
-    await expect(adapter().fetchUser('gho_x')).rejects.toThrow(/HTTP 502/);
+    await expect(adapter().fetchUser('gho_x')).rejects.toThrow(UpstreamUnavailableError);
     github.failure = 'hang';
     const hung = await adapter({ timeoutMs: 100 }).fetchUser('gho_x').catch((e: unknown) => e);
     expect(hung).toBeInstanceOf(Error);

@@ -1,4 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '@hdoc/domain';
+import { UpstreamUnavailableError } from '@hdoc/adapters-node';
 import { describe, expect, it } from 'vitest';
 import { DependencyUnavailableError, isDependencyFailure } from '../../src/http/errors/dependency-unavailable.error.js';
 import { toHttpError } from '../../src/http/errors/error-mapper.js';
@@ -20,6 +21,7 @@ describe('isDependencyFailure', () => {
     ['a PostgreSQL shutdown', withCode('57P01')],
     ['an ioredis retries exhaustion', Object.assign(new Error('x'), { name: 'MaxRetriesPerRequestError' })],
     ['an explicit DependencyUnavailableError', new DependencyUnavailableError('github')],
+    ['GitHub answering 5xx', new UpstreamUnavailableError('GitHub user lookup answered HTTP 502')],
   ])('recognises %s', (_name, error) => {
     expect(isDependencyFailure(error)).toBe(true);
   });

@@ -29,8 +29,9 @@ const NETWORK_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
-/** Error names of the AWS SDK v3, undici and ioredis for throttling, timeouts and outages. */
+/** Error names of the AWS SDK v3, undici, ioredis and our HTTP adapters for throttling, timeouts and outages. */
 const TRANSIENT_NAMES = new Set([
+  'UpstreamUnavailableError',
   'TimeoutError',
   'ConnectTimeoutError',
   'ThrottlingException',
