@@ -10,11 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { MemoryObjectStorageToken, type MemoryObjectStorage } from '@hdoc/adapters-memory';
 import { Authenticate, LeaderboardToken, LogIn, photoObjectKey, RequestPhotoUpload, SignUp, type Leaderboard } from '@hdoc/domain';
 import express from 'express';
-import { pino } from 'pino';
 import { mix } from '../../../scripts/bench-kit.js';
 import { composeHttpApp } from '../src/composition/compose-http-app.js';
 import { loadHttpConfig } from '../src/composition/config.js';
-import { createLogger, type LogLevel } from '../src/http/logging/logger.js';
+import { bufferedLogDestination, createLogger, type LogLevel } from '../src/http/logging/logger.js';
 import { png } from '@hdoc/contract-tests';
 
 const PARTICIPANTS = 1_000;
@@ -46,7 +45,7 @@ async function seedLeaderboard(leaderboard: Leaderboard): Promise<void> {
 const logger = createLogger({
   level: (process.env.BENCH_LOG_LEVEL ?? 'info') as LogLevel,
   service: 'hdoc-bench',
-  destination: pino.destination({ dest: '/dev/null', sync: false }),
+  destination: bufferedLogDestination('/dev/null'),
 });
 const composition = await composeHttpApp(loadHttpConfig({ LOG_LEVEL: 'info', MAX_UPLOAD_BYTES: String(1024 * 1024) }), { logger });
 const { container } = composition;
