@@ -106,6 +106,8 @@ describe('the API Gateway HTTP API (payload 2.0) handler', () => {
     expect(result.statusCode).toBe(200);
     expect(body).toEqual({ id: 'abc', owner: 'user-alice', limit: 5, tags: ['sea', 'sky'], order: 'desc' });
     expect(headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const line = logs.lines().find((entry) => entry.request_id === headers.get('x-request-id') && 'res' in entry);
+    expect(line).toMatchObject({ msg: 'request completed', res: { status: 200 } });
   });
 
   it('serves a POST with a JSON body, passes cookies and the source IP, and returns set cookies', async () => {

@@ -81,9 +81,9 @@ export function requestLogging(logger: Logger): RequestHandler {
     res.setHeader('x-request-id', id);
     req.id = id;
     req.log = logger.child({ request_id: id });
-    const complete = (): void => {
-      res.removeListener('finish', complete);
-      res.removeListener('close', complete);
+    const complete = (aborted: boolean): void => {
+      res.removeListener('finish', onFinish);
+      res.removeListener('close', onClose);
       const line = {
         req: serializeRequest(req),
         res: { status: res.statusCode, content_length: res.getHeader('content-length') },
@@ -92,11 +92,15 @@ export function requestLogging(logger: Logger): RequestHandler {
       if (res.err !== undefined || res.statusCode >= 500) {
         req.log.error({ ...line, err: res.err ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
       } else {
-        req.log.info(line, res.writableFinished ? 'request completed' : 'request aborted');
+        req.log.info(line, aborted ? 'request aborted' : 'request completed');
       }
     };
-    res.on('finish', complete);
-    res.on('close', complete);
+    // 'finish' means the response went out (serverless-http emits it before marking the response ended);
+    // a 'close' before the app ended the response means the client went away.
+    const onFinish = (): void => complete(false);
+    const onClose = (): void => complete(!res.writableEnded);
+    res.on('finish', onFinish);
+    res.on('close', onClose);
     next();
   };
 }
