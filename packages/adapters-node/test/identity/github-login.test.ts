@@ -3,9 +3,12 @@ import {
   MemoryLeaderboard,
   MemoryOAuthStateStore,
   MemoryProfileRepository,
+  MemoryRateLimiter,
 } from '@hdoc/adapters-memory';
 import {
   CompleteGitHubLogin,
+  DEFAULT_GITHUB_LOGIN_START_LIMIT,
+  RateLimitedError,
   RegisterProfile,
   StartGitHubLogin,
   UnauthorizedError,
@@ -29,7 +32,7 @@ async function githubFixture(github: GitHubOAuth = new FakeGitHubOAuth()) {
   return {
     ...f,
     profiles,
-    start: new StartGitHubLogin(github, attempts, f.secrets, f.clock),
+    start: new StartGitHubLogin(github, attempts, f.secrets, f.clock, new MemoryRateLimiter(f.clock)),
     complete: new CompleteGitHubLogin(attempts, github, registerProfile, f.sessions),
   };
 }
@@ -37,7 +40,7 @@ async function githubFixture(github: GitHubOAuth = new FakeGitHubOAuth()) {
 describe('GitHub login with a fake GitHub', () => {
   it('starts with a state and an S256 challenge of a verifier that stays server-side', async () => {
     const f = await githubFixture();
-    const started = await f.start.execute();
+    const started = await f.start.execute({ clientAddress: '203.0.113.7' });
     const url = new URL(started.authorizeUrl);
     expect(started.state).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(url.searchParams.get('state')).toBe(started.state);
@@ -50,13 +53,13 @@ describe('GitHub login with a fake GitHub', () => {
   it('registers the profile on first login and opens a session for github:<login>', async () => {
     const github = new FakeGitHubOAuth();
     const f = await githubFixture(github);
-    const first = await f.start.execute();
+    const first = await f.start.execute({ clientAddress: '203.0.113.7' });
     const done = await f.complete.execute({ state: first.state, code: github.approve(first.state, octocat) });
     expect(done).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, githubUsername: 'Octo-Cat', profileCreated: true });
     expect(await f.authenticate.execute({ accessToken: done.accessToken })).toMatchObject({ subject: 'github:Octo-Cat' });
     expect(await f.profiles.get('octo-cat')).toMatchObject({ githubUsername: 'Octo-Cat', fullName: 'The Octocat', twitterUsername: 'octo' });
 
-    const second = await f.start.execute();
+    const second = await f.start.execute({ clientAddress: '203.0.113.7' });
     const again = await f.complete.execute({ state: second.state, code: github.approve(second.state, { ...octocat, name: 'Renamed' }) });
     expect(again).toMatchObject({ githubUsername: 'Octo-Cat', profileCreated: false });
     expect(await f.authenticate.execute({ accessToken: again.accessToken })).toMatchObject({ subject: 'github:Octo-Cat' });
@@ -69,11 +72,11 @@ describe('GitHub login with a fake GitHub', () => {
     await expect(f.complete.execute({ state: 'forged', code: 'any' })).rejects.toBeInstanceOf(UnauthorizedError);
     await expect(f.complete.execute({ state: '', code: 'any' })).rejects.toBeInstanceOf(UnauthorizedError);
 
-    const used = await f.start.execute();
+    const used = await f.start.execute({ clientAddress: '203.0.113.7' });
     await f.complete.execute({ state: used.state, code: github.approve(used.state, octocat) });
     await expect(f.complete.execute({ state: used.state, code: github.approve(used.state, octocat) })).rejects.toBeInstanceOf(UnauthorizedError);
 
-    const stale = await f.start.execute();
+    const stale = await f.start.execute({ clientAddress: '203.0.113.7' });
     f.clock.advance(600_000);
     await expect(f.complete.execute({ state: stale.state, code: github.approve(stale.state, octocat) })).rejects.toBeInstanceOf(UnauthorizedError);
     expect(await f.profiles.get('octo-cat')).not.toBeNull();
@@ -82,8 +85,8 @@ describe('GitHub login with a fake GitHub', () => {
   it('refuses a code approved for another login attempt (PKCE binds code and verifier)', async () => {
     const github = new FakeGitHubOAuth();
     const f = await githubFixture(github);
-    const attacker = await f.start.execute();
-    const victim = await f.start.execute();
+    const attacker = await f.start.execute({ clientAddress: '203.0.113.7' });
+    const victim = await f.start.execute({ clientAddress: '203.0.113.7' });
     const injected = github.approve(attacker.state, { ...octocat, login: 'mallory' });
     await expect(f.complete.execute({ state: victim.state, code: injected })).rejects.toBeInstanceOf(UnauthorizedError);
     expect(await f.profiles.get('mallory')).toBeNull();
@@ -92,9 +95,20 @@ describe('GitHub login with a fake GitHub', () => {
   it('refuses a missing code with ValidationError without consuming the state', async () => {
     const github = new FakeGitHubOAuth();
     const f = await githubFixture(github);
-    const started = await f.start.execute();
+    const started = await f.start.execute({ clientAddress: '203.0.113.7' });
     await expect(f.complete.execute({ state: started.state, code: '' })).rejects.toBeInstanceOf(ValidationError);
     await expect(f.complete.execute({ state: started.state, code: github.approve(started.state, octocat) })).resolves.toMatchObject({ profileCreated: true });
+  });
+
+  it('limits starts per client address, not for others, and releases after the window', async () => {
+    const f = await githubFixture();
+    for (let i = 0; i < DEFAULT_GITHUB_LOGIN_START_LIMIT.limit; i++) await f.start.execute({ clientAddress: '198.51.100.1' });
+    const refused = await f.start.execute({ clientAddress: '198.51.100.1' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((refused as RateLimitedError).retryAfterSeconds).toBeGreaterThan(0);
+    await expect(f.start.execute({ clientAddress: '198.51.100.2' })).resolves.toMatchObject({ state: expect.any(String) });
+    f.clock.advance(DEFAULT_GITHUB_LOGIN_START_LIMIT.windowSeconds * 1000);
+    await expect(f.start.execute({ clientAddress: '198.51.100.1' })).resolves.toMatchObject({ state: expect.any(String) });
   });
 });
 
@@ -110,7 +124,7 @@ describe('GitHub login end to end over HTTP against a local fake GitHub', () => 
         apiBaseUrl: server.baseUrl,
       });
       const f = await githubFixture(github);
-      const started = await f.start.execute();
+      const started = await f.start.execute({ clientAddress: '203.0.113.7' });
       const challenge = new URL(started.authorizeUrl).searchParams.get('code_challenge') as string;
       const code = server.approve(challenge, { login: 'hubot', name: 'Hubot', bio: null, twitter_username: null });
       const done = await f.complete.execute({ state: started.state, code });

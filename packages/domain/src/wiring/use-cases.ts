@@ -77,7 +77,7 @@ export const IDENTITY_USE_CASES: readonly UseCaseWiring[] = [
   wire(LogOutEverywhere, [SessionStoreToken]),
   wire(Authenticate, [TokenServiceToken, SessionStoreToken]),
   wire(GetCurrentUser, [UserRepositoryToken]),
-  wire(StartGitHubLogin, [GitHubOAuthToken, OAuthStateStoreToken, SecretGeneratorToken, ClockToken]),
+  wire(StartGitHubLogin, [GitHubOAuthToken, OAuthStateStoreToken, SecretGeneratorToken, ClockToken, RateLimiterToken]),
   wire(CompleteGitHubLogin, [OAuthStateStoreToken, GitHubOAuthToken, RegisterProfile, SessionIssuer]),
 ];
 

@@ -14,12 +14,16 @@ export const startGitHubLoginRoute = defineRoute({
   summary: 'Sign in with GitHub (redirect)',
   description:
     'Answers 302 to GitHub\'s authorize page (state + PKCE S256) and sets the HttpOnly, SameSite=Lax cookie ' +
-    '`hdoc_github_state` (Path=/auth/github, for the attempt\'s lifetime) that the callback checks.',
+    '`hdoc_github_state` (Path=/auth/github, for the attempt\'s lifetime) that the callback checks. ' +
+    'At most 30 starts per client address per 10 minutes (429 with Retry-After beyond).',
   tags: ['challenge'],
   auth: 'none',
   responses: { 302: null },
-}).handle(async ({ res, resolve }) => {
-  const { authorizeUrl, state, expiresAt } = await resolve(StartGitHubLogin).execute({});
+  errors: [429],
+}).handle(async ({ req, res, resolve }) => {
+  const { authorizeUrl, state, expiresAt } = await resolve(StartGitHubLogin).execute({
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+  });
   const maxAgeSeconds = Math.max(0, Math.floor((expiresAt.getTime() - resolve(ClockToken).now().getTime()) / 1000));
   setStateCookie(res, state, maxAgeSeconds, isSecureBaseUrl(resolve(HttpConfigToken).publicBaseUrl));
   return { status: 302, headers: { Location: authorizeUrl, 'Cache-Control': 'no-store' } };
