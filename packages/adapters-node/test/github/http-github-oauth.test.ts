@@ -1,7 +1,7 @@
 import { UnauthorizedError } from '@hdoc/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpGitHubOAuth, NodeCryptoSecretGenerator, UpstreamUnavailableError } from '../../src/index.js';
-import { FakeGitHubServer } from './fake-github-server.js';
+import { FakeGitHubServer } from '@hdoc/contract-tests';
 
 const secrets = new NodeCryptoSecretGenerator();
 let github: FakeGitHubServer;

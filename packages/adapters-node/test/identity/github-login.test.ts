@@ -17,7 +17,7 @@ import {
   type GitHubUser,
 } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
-import { FakeGitHubServer } from '../github/fake-github-server.js';
+import { FakeGitHubServer } from '@hdoc/contract-tests';
 import { HttpGitHubOAuth } from '../../src/index.js';
 import { identityFixture } from './identity-fixture.js';
 

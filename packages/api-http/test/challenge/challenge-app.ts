@@ -6,7 +6,7 @@ import { loadHttpConfig } from '../../src/composition/config.js';
 import { resolverOf } from '../../src/composition/resolver.js';
 import { checkedFetch, OpenApiValidator, type CheckedResponse } from '../support/openapi-validator.js';
 import { captureLogs, startServer, type CapturedLogger, type RunningServer } from '../support/test-server.js';
-import { FakeGitHub, type FakeGitHubUser } from './fake-github.js';
+import { FakeGitHubServer, type FakeGitHubUser } from '@hdoc/contract-tests';
 
 /** What a finished GitHub sign-in answered. */
 export interface GitHubLogin {
@@ -33,7 +33,7 @@ export interface LoginAttempt {
 export interface ChallengeApp {
   readonly composition: HttpComposition;
   readonly server: RunningServer;
-  readonly github: FakeGitHub;
+  readonly github: FakeGitHubServer;
   readonly verifier: MemoryEntryVerifier;
   readonly logs: CapturedLogger;
   /** fetch, every answer checked against /openapi.json. */
@@ -58,7 +58,7 @@ export const json = (body: unknown, headers: Record<string, string> = {}): Reque
 });
 
 export async function startChallengeApp(options: { clock?: ManualClock; env?: Record<string, string> } = {}): Promise<ChallengeApp> {
-  const github = await FakeGitHub.start();
+  const github = await FakeGitHubServer.start();
   const verifier = new MemoryEntryVerifier();
   const logs = captureLogs('debug');
   const config = loadHttpConfig({

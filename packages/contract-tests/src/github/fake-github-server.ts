@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A GitHub account as GET /user returns it. */
+/** A GitHub account as GET /user returns it (REST API field names). */
 export interface FakeGitHubUser {
   readonly login: string;
   readonly name?: string | null;
@@ -10,29 +10,42 @@ export interface FakeGitHubUser {
   readonly twitter_username?: string | null;
 }
 
+interface Grant {
+  readonly challenge: string;
+  readonly redirectUri: string;
+  readonly user: FakeGitHubUser;
+}
+
 /**
- * A local github.com + api.github.com for the black-box tests, speaking their wire format so the real
- * HttpGitHubOAuth adapter runs: the authorize page (whoever is `signedIn` approves at once and is sent
- * back to `redirect_uri` with a code and the state, or `?error=access_denied` when `deny` is set), the
- * token endpoint (client credentials, redirect URI, single-use codes, PKCE S256), and GET /user.
+ * A local github.com + api.github.com speaking their wire format, so the real HttpGitHubOAuth adapter
+ * runs in tests: the authorize page (whoever is `signedIn` approves at once and is sent back to
+ * `redirect_uri` with a code and the state, or `?error=access_denied` when `deny` is set), the token
+ * endpoint (form body in, JSON out, errors as 200 + `error`; client credentials, redirect URI, PKCE
+ * S256, single-use codes) and GET /user behind a bearer token.
  */
-export class FakeGitHub {
-  readonly clientId = 'fake-client';
-  readonly clientSecret = 'fake-secret';
+export class FakeGitHubServer {
+  readonly clientId = 'fake-client-id';
+  readonly clientSecret = 'fake-client-secret';
+  /** The redirect URI of codes issued by `approve` (the authorize page uses the request's). */
+  readonly redirectUri = 'http://127.0.0.1/auth/github/callback';
   /** The account that approves the next authorize request. */
   signedIn: FakeGitHubUser = { login: 'octocat' };
   /** Whether the user refuses on the authorize page. */
   deny = false;
-  /** Every code issued, to prove none reaches the logs. */
+  /** Forces every answer to this HTTP status (to play an outage), or `hang` to never answer. */
+  failure: number | 'hang' | null = null;
+  /** Every request received. */
+  readonly requests: { method: string; path: string; headers: IncomingMessage['headers']; body: string }[] = [];
+  /** Every code issued, e.g. to prove none reaches the logs. */
   readonly issuedCodes: string[] = [];
-  private readonly codes = new Map<string, { challenge: string; redirectUri: string; user: FakeGitHubUser }>();
+  private readonly codes = new Map<string, Grant>();
   private readonly tokens = new Map<string, FakeGitHubUser>();
   private issued = 0;
 
   private constructor(private readonly server: Server) {}
 
-  static async start(): Promise<FakeGitHub> {
-    const fake: FakeGitHub = new FakeGitHub(createServer((req, res) => void fake.handle(req, res)));
+  static async start(): Promise<FakeGitHubServer> {
+    const fake: FakeGitHubServer = new FakeGitHubServer(createServer((req, res) => void fake.handle(req, res)));
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
@@ -41,15 +54,30 @@ export class FakeGitHub {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** The user approves without going through the authorize page: a code bound to a PKCE challenge. */
+  approve(codeChallenge: string, user: FakeGitHubUser, redirectUri = this.redirectUri): string {
+    return this.issueCode({ challenge: codeChallenge, redirectUri, user });
+  }
+
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private issueCode(grant: Grant): string {
+    const code = `code${++this.issued}x${randomBytes(8).toString('hex')}`;
+    this.issuedCodes.push(code);
+    this.codes.set(code, grant);
+    return code;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body = '';
     for await (const chunk of req) body += String(chunk);
     const url = new URL(req.url ?? '/', this.baseUrl);
+    this.requests.push({ method: req.method ?? '', path: url.pathname, headers: req.headers, body });
+    if (this.failure === 'hang') return;
+    if (this.failure !== null) return this.json(res, this.failure, { message: 'Server Error' });
     if (req.method === 'GET' && url.pathname === '/login/oauth/authorize') return this.authorize(url.searchParams, res);
     if (req.method === 'POST' && url.pathname === '/login/oauth/access_token') return this.token(new URLSearchParams(body), res);
     if (req.method === 'GET' && url.pathname === '/user') return this.user(req, res);
@@ -67,10 +95,7 @@ export class FakeGitHub {
       back.searchParams.set('error', 'access_denied');
       back.searchParams.set('error_description', 'The user has denied your application access.');
     } else {
-      const code = `code${++this.issued}x${randomBytes(8).toString('hex')}`;
-      this.issuedCodes.push(code);
-      this.codes.set(code, { challenge, redirectUri, user: this.signedIn });
-      back.searchParams.set('code', code);
+      back.searchParams.set('code', this.issueCode({ challenge, redirectUri, user: this.signedIn }));
     }
     back.searchParams.set('state', query.get('state') ?? '');
     res.writeHead(302, { location: back.toString() }).end();
@@ -83,11 +108,14 @@ export class FakeGitHub {
     const code = form.get('code') ?? '';
     const grant = this.codes.get(code);
     this.codes.delete(code);
-    const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
-    if (grant === undefined || grant.challenge !== challenge || grant.redirectUri !== form.get('redirect_uri')) {
-      return this.json(res, 200, { error: 'bad_verification_code' });
+    if (grant !== undefined && grant.redirectUri !== form.get('redirect_uri')) {
+      return this.json(res, 200, { error: 'redirect_uri_mismatch' });
     }
-    const token = `gho_${++this.issued}`;
+    const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+    if (grant === undefined || grant.challenge !== challenge) {
+      return this.json(res, 200, { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' });
+    }
+    const token = `gho_fake${++this.issued}`;
     this.tokens.set(token, grant.user);
     this.json(res, 200, { access_token: token, token_type: 'bearer', scope: '' });
   }
