@@ -1,24 +1,9 @@
-import { describeLeaderboardContract } from '@hdoc/contract-tests';
+import { describeLeaderboardContract, leaderboardStanding } from '@hdoc/contract-tests';
 import type { LeaderboardStanding } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
 import { MemoryLeaderboard } from '../../src/index.js';
 
 describeLeaderboardContract('MemoryLeaderboard', async () => ({ leaderboard: new MemoryLeaderboard() }));
-
-function standing(githubUsername: string, overrides: Partial<LeaderboardStanding> = {}): LeaderboardStanding {
-  return {
-    githubUsername,
-    fullName: null,
-    githubScore: 0,
-    twitterScore: 0,
-    daysCompleted: 0,
-    githubStreak: 0,
-    twitterStreak: 0,
-    status: 'active',
-    version: 1,
-    ...overrides,
-  };
-}
 
 describe('MemoryLeaderboard', () => {
   it.each<Partial<LeaderboardStanding>>([
@@ -31,10 +16,10 @@ describe('MemoryLeaderboard', () => {
     { status: 'gone' as never },
   ])('rejects a standing the domain never produces (%j) and changes nothing', async (bad) => {
     const board = new MemoryLeaderboard();
-    await board.upsert(standing('ada', { githubScore: 5 }));
-    await expect(board.upsert(standing('ada', { ...bad, version: bad.version ?? 2 }))).rejects.toThrow(RangeError);
-    await expect(board.upsert(standing('ken', bad))).rejects.toThrow(RangeError);
-    expect((await board.page({ limit: 10 })).items).toEqual([{ ...standing('ada', { githubScore: 5 }), totalScore: 5, rank: 1 }]);
+    await board.upsert(leaderboardStanding('ada', { githubScore: 5 }));
+    await expect(board.upsert(leaderboardStanding('ada', { ...bad, version: bad.version ?? 2 }))).rejects.toThrow(RangeError);
+    await expect(board.upsert(leaderboardStanding('ken', bad))).rejects.toThrow(RangeError);
+    expect((await board.page({ limit: 10 })).items).toEqual([{ ...leaderboardStanding('ada', { githubScore: 5 }), totalScore: 5, rank: 1 }]);
   });
 
   it('keeps order, ranks and cursors across thousands of participants, crowds of ties and slot reuse', async () => {
@@ -54,7 +39,7 @@ describe('MemoryLeaderboard', () => {
       }
       // Half of everyone sits at (0, 0), the launch-day crowd; the rest spread over the whole range.
       const crowd = random(2) === 0;
-      const next = standing(name, {
+      const next = leaderboardStanding(name, {
         githubScore: crowd ? 0 : random(10_001),
         twitterScore: crowd ? 0 : random(10_001),
         daysCompleted: crowd ? 0 : random(101),

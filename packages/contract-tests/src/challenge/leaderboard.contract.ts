@@ -45,7 +45,8 @@ function referenceRows(state: Map<string, LeaderboardStanding>, status?: Profile
 // Fixtures
 // ---------------------------------------------------------------------------------------------
 
-function standing(githubUsername: string, overrides: Partial<LeaderboardStanding> = {}): LeaderboardStanding {
+/** A valid standing with zero scores, for leaderboard tests; `overrides` sets what a test is about. */
+export function leaderboardStanding(githubUsername: string, overrides: Partial<LeaderboardStanding> = {}): LeaderboardStanding {
   return {
     githubUsername,
     fullName: `${githubUsername} Example`,
@@ -192,12 +193,12 @@ export function describeLeaderboardContract(
 
   describe(`Leaderboard contract: ${adapterName}`, () => {
     it('orders by total score desc, then days completed desc, then username asc ignoring case', run(async ({ leaderboard }) => {
-      await leaderboard.upsert(standing('carol', { githubScore: 100, twitterScore: 50, daysCompleted: 2 }));
-      await leaderboard.upsert(standing('Bob', { githubScore: 150, daysCompleted: 2 }));
-      await leaderboard.upsert(standing('alice', { githubScore: 150, daysCompleted: 2 }));
-      await leaderboard.upsert(standing('dave', { twitterScore: 150, daysCompleted: 3 }));
-      await leaderboard.upsert(standing('eve', { githubScore: 200 }));
-      await leaderboard.upsert(standing('frank'));
+      await leaderboard.upsert(leaderboardStanding('carol', { githubScore: 100, twitterScore: 50, daysCompleted: 2 }));
+      await leaderboard.upsert(leaderboardStanding('Bob', { githubScore: 150, daysCompleted: 2 }));
+      await leaderboard.upsert(leaderboardStanding('alice', { githubScore: 150, daysCompleted: 2 }));
+      await leaderboard.upsert(leaderboardStanding('dave', { twitterScore: 150, daysCompleted: 3 }));
+      await leaderboard.upsert(leaderboardStanding('eve', { githubScore: 200 }));
+      await leaderboard.upsert(leaderboardStanding('frank'));
       const page = await leaderboard.page({ limit: 10 });
       expect(names(page.items)).toEqual(['eve', 'dave', 'alice', 'Bob', 'carol', 'frank']);
       expect(page.items.map((row) => row.totalScore)).toEqual([200, 150, 150, 150, 150, 0]);
@@ -207,7 +208,7 @@ export function describeLeaderboardContract(
     it('ranks by competition ranking: ties share a rank and the next rank skips', run(async ({ leaderboard }) => {
       const totals = { a: 90, b: 100, c: 100, d: 80, e: 80, f: 80, g: 10 };
       for (const [name, githubScore] of Object.entries(totals)) {
-        await leaderboard.upsert(standing(name, { githubScore, daysCompleted: githubScore % 7 }));
+        await leaderboard.upsert(leaderboardStanding(name, { githubScore, daysCompleted: githubScore % 7 }));
       }
       const rows = (await leaderboard.page({ limit: 10 })).items;
       expect(rows.map((row) => [row.githubUsername, row.rank])).toEqual([
@@ -216,21 +217,21 @@ export function describeLeaderboardContract(
     }));
 
     it('returns every field of the standing with its total and rank', run(async ({ leaderboard }) => {
-      const ada = standing('Ada', {
+      const ada = leaderboardStanding('Ada', {
         fullName: 'Ada Lovelace', githubScore: 420, twitterScore: 77, daysCompleted: 9,
         githubStreak: 4, twitterStreak: 2, status: 'inactive', version: 7,
       });
       await leaderboard.upsert(ada);
-      await leaderboard.upsert(standing('nobody', { fullName: null }));
+      await leaderboard.upsert(leaderboardStanding('nobody', { fullName: null }));
       expect((await leaderboard.page({ limit: 5 })).items).toEqual([
         { ...ada, totalScore: 497, rank: 1 },
-        { ...standing('nobody', { fullName: null }), totalScore: 0, rank: 2 },
+        { ...leaderboardStanding('nobody', { fullName: null }), totalScore: 0, rank: 2 },
       ]);
     }));
 
     it('keys participants case-insensitively and shows the name as last upserted', run(async ({ leaderboard }) => {
-      await leaderboard.upsert(standing('Alice', { githubScore: 10 }));
-      await leaderboard.upsert(standing('aLICE', { githubScore: 30, version: 2 }));
+      await leaderboard.upsert(leaderboardStanding('Alice', { githubScore: 10 }));
+      await leaderboard.upsert(leaderboardStanding('aLICE', { githubScore: 30, version: 2 }));
       const rows = (await leaderboard.page({ limit: 5 })).items;
       expect(rows.map((row) => [row.githubUsername, row.totalScore])).toEqual([['aLICE', 30]]);
       expect((await leaderboard.position('ALICE', 0))?.row.githubUsername).toBe('aLICE');
@@ -239,28 +240,28 @@ export function describeLeaderboardContract(
     }));
 
     it('ignores an upsert older than the standing it holds; an equal or newer version replaces it', run(async ({ leaderboard }) => {
-      await leaderboard.upsert(standing('ada', { githubScore: 50, version: 3 }));
-      await leaderboard.upsert(standing('ada', { githubScore: 999, version: 2 }));
+      await leaderboard.upsert(leaderboardStanding('ada', { githubScore: 50, version: 3 }));
+      await leaderboard.upsert(leaderboardStanding('ada', { githubScore: 999, version: 2 }));
       expect((await leaderboard.position('ada', 0))?.row).toMatchObject({ githubScore: 50, version: 3 });
-      await leaderboard.upsert(standing('ada', { githubScore: 60, version: 3 }));
+      await leaderboard.upsert(leaderboardStanding('ada', { githubScore: 60, version: 3 }));
       expect((await leaderboard.position('ada', 0))?.row).toMatchObject({ githubScore: 60, version: 3 });
-      await leaderboard.upsert(standing('ada', { githubScore: 10, version: 4 }));
+      await leaderboard.upsert(leaderboardStanding('ada', { githubScore: 10, version: 4 }));
       expect((await leaderboard.position('ada', 0))?.row).toMatchObject({ githubScore: 10, version: 4 });
     }));
 
     it('is current right after each write: ranks and order move with the scores', run(async ({ leaderboard }) => {
-      await leaderboard.upsert(standing('ada', { githubScore: 10 }));
-      await leaderboard.upsert(standing('ken', { githubScore: 20 }));
+      await leaderboard.upsert(leaderboardStanding('ada', { githubScore: 10 }));
+      await leaderboard.upsert(leaderboardStanding('ken', { githubScore: 20 }));
       expect((await leaderboard.position('ada', 0))?.row.rank).toBe(2);
-      await leaderboard.upsert(standing('ada', { githubScore: 30, version: 2 }));
+      await leaderboard.upsert(leaderboardStanding('ada', { githubScore: 30, version: 2 }));
       expect((await leaderboard.position('ada', 0))?.row.rank).toBe(1);
       expect((await leaderboard.position('ken', 0))?.row.rank).toBe(2);
       expect(names((await leaderboard.page({ limit: 5 })).items)).toEqual(['ada', 'ken']);
     }));
 
     it('removes a participant and re-ranks the others; removing an unknown one does nothing', run(async ({ leaderboard }) => {
-      await leaderboard.upsert(standing('ada', { githubScore: 30 }));
-      await leaderboard.upsert(standing('ken', { githubScore: 20 }));
+      await leaderboard.upsert(leaderboardStanding('ada', { githubScore: 30 }));
+      await leaderboard.upsert(leaderboardStanding('ken', { githubScore: 20 }));
       await leaderboard.remove('ADA');
       await leaderboard.remove('nobody');
       expect((await leaderboard.page({ limit: 5 })).items.map((row) => [row.githubUsername, row.rank])).toEqual([['ken', 1]]);
@@ -268,10 +269,10 @@ export function describeLeaderboardContract(
     }));
 
     it('filters by status and keeps each row\'s global rank', run(async ({ leaderboard }) => {
-      await leaderboard.upsert(standing('top', { githubScore: 300, status: 'completed' }));
-      await leaderboard.upsert(standing('mid', { githubScore: 200, status: 'active' }));
-      await leaderboard.upsert(standing('low', { githubScore: 100, status: 'inactive' }));
-      await leaderboard.upsert(standing('last', { githubScore: 50, status: 'active' }));
+      await leaderboard.upsert(leaderboardStanding('top', { githubScore: 300, status: 'completed' }));
+      await leaderboard.upsert(leaderboardStanding('mid', { githubScore: 200, status: 'active' }));
+      await leaderboard.upsert(leaderboardStanding('low', { githubScore: 100, status: 'inactive' }));
+      await leaderboard.upsert(leaderboardStanding('last', { githubScore: 50, status: 'active' }));
       const active = await leaderboard.page({ limit: 5, status: 'active' });
       expect(active.items.map((row) => [row.githubUsername, row.rank])).toEqual([['mid', 2], ['last', 4]]);
       expect(names((await leaderboard.page({ limit: 5, status: 'inactive' })).items)).toEqual(['low']);
@@ -280,7 +281,7 @@ export function describeLeaderboardContract(
     it('pages by cursor until a null cursor; an empty board has one empty page', run(async ({ leaderboard }) => {
       expect(await leaderboard.page({ limit: 20 })).toEqual({ items: [], nextCursor: null });
       for (const [i, name] of ['a', 'b', 'c', 'd', 'e'].entries()) {
-        await leaderboard.upsert(standing(name, { githubScore: 100 - i }));
+        await leaderboard.upsert(leaderboardStanding(name, { githubScore: 100 - i }));
       }
       const first = await leaderboard.page({ limit: 2 });
       expect(names(first.items)).toEqual(['a', 'b']);
@@ -295,18 +296,18 @@ export function describeLeaderboardContract(
 
     it('continues after the cursor\'s position even when that participant moved or left', run(async ({ leaderboard }) => {
       for (const [i, name] of ['a', 'b', 'c', 'd', 'e'].entries()) {
-        await leaderboard.upsert(standing(name, { githubScore: 100 - i }));
+        await leaderboard.upsert(leaderboardStanding(name, { githubScore: 100 - i }));
       }
       const first = await leaderboard.page({ limit: 2 });
       await leaderboard.remove('b');
-      await leaderboard.upsert(standing('a', { githubScore: 0, version: 2 }));
+      await leaderboard.upsert(leaderboardStanding('a', { githubScore: 0, version: 2 }));
       const rest = await leaderboard.page({ limit: 10, cursor: first.nextCursor });
       expect(names(rest.items)).toEqual(['c', 'd', 'e', 'a']);
     }));
 
     it.each(['not a cursor', 'x', '%%%', 'eyJoaSI6MX0'])('rejects the cursor %j with ValidationError on cursor', async (cursor) => {
       await withBoard(async (leaderboard) => {
-        await leaderboard.upsert(standing('ada'));
+        await leaderboard.upsert(leaderboardStanding('ada'));
         const failure = await leaderboard.page({ limit: 5, cursor }).catch((error: unknown) => error);
         expect(failure).toBeInstanceOf(ValidationError);
         expect(failure).toMatchObject({ field: 'cursor' });
@@ -315,7 +316,7 @@ export function describeLeaderboardContract(
 
     it('reads a participant\'s row with the neighbours above (top first) and below, in the full order', run(async ({ leaderboard }) => {
       for (const [i, name] of ['a', 'b', 'c', 'd', 'e', 'f'].entries()) {
-        await leaderboard.upsert(standing(name, { githubScore: 100 - i, status: i % 2 ? 'active' : 'inactive' }));
+        await leaderboard.upsert(leaderboardStanding(name, { githubScore: 100 - i, status: i % 2 ? 'active' : 'inactive' }));
       }
       const middle = await leaderboard.position('D', 2);
       expect(middle?.row).toMatchObject({ githubUsername: 'd', rank: 4 });
