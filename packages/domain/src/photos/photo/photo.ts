@@ -43,21 +43,21 @@ export interface PhotoRecord {
 }
 
 /** The photo as use cases return it (the HTTP layer renames the fields to snake_case). */
-export interface PhotoOutput {
-  readonly id: string;
-  readonly status: PhotoStatus;
-  readonly filename: string;
-  readonly contentType: string;
-  readonly size: number;
-  readonly width: number | null;
-  readonly height: number | null;
-  readonly takenAt: Date | null;
-  readonly uploadedAt: Date | null;
-  readonly title: string | null;
-  readonly description: string | null;
-  readonly tags: readonly string[];
-  readonly metadata: Readonly<Record<string, string>>;
-}
+export type PhotoOutput = Pick<
+  PhotoRecord,
+  | 'id'
+  | 'filename'
+  | 'contentType'
+  | 'size'
+  | 'width'
+  | 'height'
+  | 'takenAt'
+  | 'uploadedAt'
+  | 'title'
+  | 'description'
+  | 'tags'
+  | 'metadata'
+> & { readonly status: PhotoStatus };
 
 /**
  * Whether the owner can see the record at `now`: tombstones and lapsed intents are gone,
