@@ -1,4 +1,4 @@
-import type { Principal, Token } from '@hdoc/domain';
+import type { Dependency, Principal } from '@hdoc/domain';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -16,11 +16,8 @@ export type AuthMode = 'bearer' | 'none';
  */
 export type DeclarableErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
 
-/** Looks a service (use case, port) up in the composition root's container. */
-/** What the container is asked for: a port token or a class bound by itself (use cases). */
-export type ServiceKey<T> = Token<T> | (new (...args: never[]) => T);
-
-export type Resolve = <T>(key: ServiceKey<T>) => T;
+/** Looks a service (a port by its token, a use case by its class) up in the composition root's container. */
+export type Resolve = <T>(key: Dependency<T>) => T;
 
 /** Success responses by status: a zod schema for a JSON body, `null` for no body (204, 302). */
 export type ResponseSchemas = Readonly<Record<number, z.ZodType | null>>;
