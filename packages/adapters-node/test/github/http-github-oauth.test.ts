@@ -1,7 +1,7 @@
 import { UnauthorizedError } from '@hdoc/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpGitHubOAuth, NodeCryptoSecretGenerator, UpstreamUnavailableError } from '../../src/index.js';
-import { FakeGitHubServer } from '@hdoc/contract-tests';
+import { describeGitHubOAuthContract, FakeGitHubServer } from '@hdoc/contract-tests';
 
 const secrets = new NodeCryptoSecretGenerator();
 let github: FakeGitHubServer;
@@ -90,4 +90,25 @@ describe('HttpGitHubOAuth against a local fake GitHub', () => {
     expect(hung).toBeInstanceOf(Error);
     expect(hung).not.toBeInstanceOf(UnauthorizedError);
   });
+});
+
+describeGitHubOAuthContract('HttpGitHubOAuth against a fake GitHub', async () => {
+  const server = await FakeGitHubServer.start();
+  return {
+    github: new HttpGitHubOAuth({
+      clientId: server.clientId,
+      clientSecret: server.clientSecret,
+      redirectUri: server.redirectUri,
+      webBaseUrl: server.baseUrl,
+      apiBaseUrl: server.baseUrl,
+    }),
+    approve: (authorizeUrl, user) =>
+      server.approve(new URL(authorizeUrl).searchParams.get('code_challenge') ?? '', {
+        login: user.login,
+        name: user.name,
+        bio: user.bio,
+        twitter_username: user.twitterUsername,
+      }),
+    cleanup: () => server.stop(),
+  };
 });
