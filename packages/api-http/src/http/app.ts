@@ -7,9 +7,9 @@ import { requestLogging } from './logging/request-logging.js';
 import { docsRouter } from './openapi/docs-page.js';
 import { buildOpenApiDocument, type ApiInfo, type OpenApiDocument } from './openapi/openapi-document.js';
 import { rejectAllTokens, type Authenticate } from './routing/authenticate.js';
-import { expressPath, type Resolve, type Route } from './routing/define-route.js';
+import type { Resolve, Route } from './routing/define-route.js';
 import { jsonBodyReader } from './routing/request-input.js';
-import { routeHandler } from './routing/route-handler.js';
+import { routeDispatcher } from './routing/route-dispatcher.js';
 import { healthRoutes } from './system/health.routes.js';
 import type { ReadinessCheck } from './system/readiness.js';
 
@@ -84,7 +84,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     resolve: options.resolve ?? noResolver,
     readBody: jsonBodyReader(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
   };
-  for (const route of routes) app[route.method](expressPath(route.path), routeHandler(route, deps));
+  app.use(routeDispatcher(routes, deps));
   // After the declared routes (their paths never overlap), so API requests never walk these stacks.
   for (const router of options.routers ?? []) app.use(router);
   app.use(docsRouter(openApi));

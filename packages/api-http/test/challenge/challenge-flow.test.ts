@@ -184,9 +184,20 @@ describe('the challenge, end to end over HTTP', () => {
       status: 'active',
     });
 
+    // A public page carries an ETag: unchanged, a conditional read is a 304; changed, a new page and tag.
+    const before = await fetch(`${app.server.url}/leaderboard`);
+    const etag = before.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/".+"$/);
+    // fetch adds `Cache-Control: no-cache` (an unconditional reload) to conditional requests unless told otherwise.
+    const revalidate = { 'if-none-match': etag, 'cache-control': 'max-age=0' };
+    expect((await fetch(`${app.server.url}/leaderboard`, { headers: revalidate })).status).toBe(304);
+
     expect((await put(bobToken, 1, 'github', 'bob')).status).toBe(200);
     expect((await put(bobToken, 1, 'twitter', 'bob')).status).toBe(200);
     await app.composition.worker?.drained();
+    const after = await fetch(`${app.server.url}/leaderboard`, { headers: revalidate });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
     board = await leaderboard();
     expect(board.items.map((row) => [row.rank, row.github_username, row.total_score])).toEqual([
       [1, 'bob', 190],

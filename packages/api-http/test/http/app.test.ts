@@ -210,6 +210,43 @@ describe('error mapping', () => {
   });
 });
 
+describe('route matching', () => {
+  it('matches paths case-insensitively and with one trailing slash, as express does', async () => {
+    for (const path of ['/EXAMPLES/abc', '/examples/abc/']) {
+      const response = await fetch(`${server.url}${path}`, { headers: auth });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ id: 'abc' });
+    }
+  });
+
+  it('answers HEAD like GET, without a body', async () => {
+    const response = await fetch(`${server.url}/examples/abc`, { method: 'HEAD', headers: auth });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.text()).toBe('');
+  });
+
+  it('answers OPTIONS on a known path with its methods, and 404 elsewhere', async () => {
+    const withoutCors = await startServer(exampleApp().app);
+    try {
+      const known = await fetch(`${withoutCors.url}/examples/abc`, { method: 'OPTIONS' });
+      expect(known.status).toBe(204);
+      expect(known.headers.get('allow')).toBe('GET, HEAD, DELETE, OPTIONS');
+      const unknown = await fetch(`${withoutCors.url}/nope`, { method: 'OPTIONS' });
+      expect(unknown.status).toBe(404);
+    } finally {
+      await withoutCors.close();
+    }
+  });
+
+  it('sends no ETag with no-store answers', async () => {
+    const response = await send('get', '/examples/abc', { headers: auth });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('etag')).toBeNull();
+    expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(response.text));
+  });
+});
+
 describe('request ids, security headers and CORS', () => {
   it('generates a UUID request id when none or an unsafe one is sent', async () => {
     for (const incoming of [undefined, 'short', 'has space in it', 'x'.repeat(200), 'a\u00e9bcdefghij']) {

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { toHttpError } from './error-mapper.js';
 import { HttpError } from './http-error.js';
+import { sendJson } from '../routing/send-json.js';
 
 /** Unknown routes answer like any other missing resource. */
 export const notFoundHandler: RequestHandler = (_req, _res, next) => {
@@ -20,5 +21,5 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   if (httpError.status >= 500) res.err = error instanceof Error ? error : new Error(String(error));
   else if (httpError !== error) req.log.debug({ err: error }, 'request rejected');
   for (const [name, value] of Object.entries(httpError.options.headers ?? {})) res.setHeader(name, value);
-  res.status(httpError.status).json(httpError.toBody());
+  sendJson(res, httpError.status, httpError.toBody());
 };

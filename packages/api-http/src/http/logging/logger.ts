@@ -22,22 +22,18 @@ export const REDACTED_PATHS: readonly string[] = [
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `req.body.${field}`]),
 ];
 
-/** Bytes a log destination gathers before writing: one write per request line costs a threadpool round trip. */
+/** Bytes a log destination gathers before writing: a write per request line was the largest cost of logging. */
 const LOG_BUFFER_BYTES = 4096;
 /** The longest a buffered line waits on a quiet server. */
 const LOG_FLUSH_INTERVAL_MS = 1000;
 
 /**
- * An asynchronous destination (stdout by default) that writes in 4 KiB batches and at least every
- * second. Measured with `npm run bench -- http-overhead`: writing every request line on its own cost
- * more CPU than the rest of the request logging. pino flushes it when the process exits.
+ * A destination (stdout by default) that writes in 4 KiB batches and at least every second.
+ * Synchronous writes, as pino's default: an asynchronous write is a threadpool round trip, which
+ * cost more than the write itself (`npm run bench -- http-overhead`). pino flushes it when the process exits.
  */
 export function bufferedLogDestination(dest: string | number = 1): DestinationStream {
-  const stream = pino.destination({ dest, sync: false, minLength: LOG_BUFFER_BYTES });
-  setInterval(() => {
-    stream.flush();
-  }, LOG_FLUSH_INTERVAL_MS).unref();
-  return stream;
+  return pino.destination({ dest, sync: true, minLength: LOG_BUFFER_BYTES, periodicFlush: LOG_FLUSH_INTERVAL_MS });
 }
 
 /** Structured JSON logs (ISO time, no pid/hostname noise) with secrets redacted. */

@@ -136,7 +136,7 @@ export function defineRoute<
   };
 }
 
-/** Express path syntax for an OpenAPI path template: `/photos/{id}` -> `/photos/:id`. */
-export function expressPath(path: string): string {
+/** Router path syntax (find-my-way, express) for an OpenAPI path template: `/photos/{id}` -> `/photos/:id`. */
+export function routerPath(path: string): string {
   return path.replace(PATH_PARAM, (_match, name: string) => `:${name}`);
 }

@@ -32,23 +32,26 @@ export function jsonBodyReader(limitBytes: number): (req: Request, res: Response
 /**
  * The query as the schema expects it: only its own keys (others are ignored), a repeated parameter
  * is an error unless the schema takes a list, a single value becomes a one-item list where it does,
- * and an empty value counts as absent (`?cursor=` is what many clients send for "none").
+ * and an empty value counts as absent (`?cursor=` is what many clients send for "none"). The
+ * schema's keys are read once, when the route is built.
  */
-export function normalizeQuery(schema: z.ZodObject, raw: Request['query']): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  for (const [name, fieldSchema] of Object.entries(objectShape(schema))) {
-    if (!Object.hasOwn(raw, name)) continue;
-    const value: unknown = raw[name];
-    if (value === '' || value === undefined) continue;
-    const wantsList = isArraySchema(fieldSchema);
-    if (Array.isArray(value)) {
-      if (!wantsList) throw repeatedParameter(name);
-      query[name] = value;
-    } else {
-      query[name] = wantsList ? [value] : value;
+export function queryNormalizer(schema: z.ZodObject): (raw: Readonly<Record<string, unknown>>) => Record<string, unknown> {
+  const fields = Object.entries(objectShape(schema)).map(([name, fieldSchema]) => ({ name, wantsList: isArraySchema(fieldSchema) }));
+  return (raw) => {
+    const query: Record<string, unknown> = {};
+    for (const { name, wantsList } of fields) {
+      if (!Object.hasOwn(raw, name)) continue;
+      const value: unknown = raw[name];
+      if (value === '' || value === undefined) continue;
+      if (Array.isArray(value)) {
+        if (!wantsList) throw repeatedParameter(name);
+        query[name] = value;
+      } else {
+        query[name] = wantsList ? [value] : value;
+      }
     }
-  }
-  return query;
+    return query;
+  };
 }
 
 /** Parses one part of the request with its schema, or fails with a 400 naming the field path. */

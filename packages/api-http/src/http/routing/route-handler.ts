@@ -1,28 +1,38 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { authenticateRequest, type Authenticate } from './authenticate.js';
 import type { Resolve, Route } from './define-route.js';
-import { normalizeQuery, parseInput } from './request-input.js';
+import { parseInput, queryNormalizer } from './request-input.js';
+import { sendJson } from './send-json.js';
 
 /** What every route handler shares, provided once by the app. */
 export interface RouteDependencies {
   readonly authenticate: Authenticate;
   readonly resolve: Resolve;
-  readonly readBody: (req: Parameters<RequestHandler>[0], res: Response) => Promise<unknown>;
+  readonly readBody: (req: Request, res: Response) => Promise<unknown>;
 }
 
+/** Serves one request of a route, given its decoded path parameters and parsed query; rejects with what went wrong. */
+export type RouteRequestHandler = (
+  req: Request,
+  res: Response,
+  params: Readonly<Record<string, string | undefined>>,
+  query: Readonly<Record<string, unknown>>,
+) => Promise<void>;
+
 /**
- * The express handler of a declared route: authenticate first (an anonymous caller learns nothing
- * about the input rules), then validate params, query and body in that order, then call the handler
- * and send its answer. Anything thrown reaches the app's error handler.
+ * The handler of a declared route: authenticate first (an anonymous caller learns nothing about the
+ * input rules), then validate params, query and body in that order, then call the handler and send
+ * its answer.
  */
-export function routeHandler(route: Route, deps: RouteDependencies): RequestHandler {
+export function routeHandler(route: Route, deps: RouteDependencies): RouteRequestHandler {
   const { params, query, body } = route.request ?? {};
-  return async (req, res) => {
+  const normalizeQuery = query ? queryNormalizer(query) : undefined;
+  return async (req, res, rawParams, rawQuery) => {
     const principal = route.auth === 'bearer' ? await authenticateRequest(req, deps.authenticate) : null;
     const input = {
-      params: params ? parseInput('params', params, req.params) : undefined,
-      query: query ? parseInput('query', query, normalizeQuery(query, req.query)) : undefined,
+      params: params ? parseInput('params', params, rawParams) : undefined,
+      query: query && normalizeQuery ? parseInput('query', query, normalizeQuery(rawQuery)) : undefined,
       body: body ? parseInput('body', body, await deps.readBody(req, res)) : undefined,
     };
     // Answers for an authenticated caller must not be kept by shared caches.
@@ -43,9 +53,8 @@ export function routeHandler(route: Route, deps: RouteDependencies): RequestHand
       req,
       res,
     });
-    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-    res.status(result.status);
-    if (result.body === undefined) res.end();
-    else res.json(result.body);
+    if (result.headers !== undefined) for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
+    if (result.body !== undefined) sendJson(res, result.status, result.body);
+    else res.status(result.status).end();
   };
 }
