@@ -3,7 +3,7 @@ import { securityHeaders } from './security/security-headers.js';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
-import { requestLogging } from './logging/request-logging.js';
+import { installRequestLogging } from './logging/request-logging.js';
 import { docsRouter } from './openapi/docs-page.js';
 import { buildOpenApiDocument, type ApiInfo, type OpenApiDocument } from './openapi/openapi-document.js';
 import { rejectAllTokens, type Authenticate } from './routing/authenticate.js';
@@ -66,7 +66,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);
-  app.use(requestLogging(options.logger));
+  installRequestLogging(app, options.logger);
   app.use(securityHeaders());
   // Without allowed origins, browsers already refuse cross-origin reads: no CORS work at all.
   if ((options.corsOrigins ?? []).length > 0) {

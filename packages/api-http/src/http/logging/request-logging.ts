@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { Express, Request } from 'express';
 import type { Logger } from 'pino';
 import { requestIdFor } from './request-id.js';
 
@@ -70,21 +70,30 @@ function serializeRequest(req: IncomingMessage & { originalUrl?: string }): Reco
 /**
  * One log line per request when it ends (4xx at info, 5xx at error with the cause, `request aborted`
  * when the client went away), every line of the request carrying `request_id`, which is also sent back
- * in `x-request-id`. Bodies are never logged. Built on pino directly rather than pino-http, whose two
- * child loggers and request serialization per request cost a measurable share of every response
- * (`npm run bench -- http-overhead`). The completion line of a request that did not fail skips
- * pino's redaction (about 8 µs a line, the largest cost of logging): every field of it is built
- * here from allow-listed headers and a redacted URL, so there is nothing left to redact. Lines with
- * an error object, and every line handlers write, keep it.
+ * in `x-request-id`. Bodies are never logged. `req.log`, the request's child logger, is built on first
+ * use: most requests never log anything but their completion line.
+ *
+ * Built on pino directly rather than pino-http, whose two child loggers and request serialization per
+ * request cost a measurable share of every response (`npm run bench -- http-overhead`). For the same
+ * reason the completion line of a request that did not fail skips pino's redaction (about 8 µs a
+ * line): every field of it is built here from allow-listed headers and a redacted URL, so there is
+ * nothing left to redact. Lines with an error object, and every line handlers write, keep it.
  */
-export function requestLogging(logger: Logger): RequestHandler {
+export function installRequestLogging(app: Express, logger: Logger): void {
   const completionLog = logger.child({}, { redact: { paths: [] } });
-  return (req, res, next) => {
+  Object.defineProperty(app.request, 'log', {
+    configurable: true,
+    get(this: Request): Logger {
+      const log = logger.child({ request_id: this.id });
+      Object.defineProperty(this, 'log', { value: log });
+      return log;
+    },
+  });
+  app.use((req, res, next) => {
     const started = Date.now();
     const id = requestIdFor(req.headers['x-request-id']);
     res.setHeader('x-request-id', id);
     req.id = id;
-    req.log = logger.child({ request_id: id });
     const complete = (aborted: boolean): void => {
       res.removeListener('finish', onFinish);
       res.removeListener('close', onClose);
@@ -107,5 +116,5 @@ export function requestLogging(logger: Logger): RequestHandler {
     res.on('finish', onFinish);
     res.on('close', onClose);
     next();
-  };
+  });
 }
