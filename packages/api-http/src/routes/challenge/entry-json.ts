@@ -1,6 +1,7 @@
 import type { Entry } from '@hdoc/domain';
 import { z } from 'zod';
 import { entryTypeEnum } from './challenge-inputs.js';
+import { instantText } from '../../http/json/instant-text.js';
 
 /** One day's proof of work; `verified` and `confidence` move when the verification worker answers. */
 export const EntrySchema = z
@@ -29,7 +30,7 @@ export function toEntryJson(entry: Entry): EntryJson {
     verified: entry.verified,
     confidence: entry.confidence,
     local_date: entry.localDate,
-    created_at: entry.createdAt.toISOString(),
-    updated_at: entry.updatedAt.toISOString(),
+    created_at: instantText(entry.createdAt),
+    updated_at: instantText(entry.updatedAt),
   };
 }

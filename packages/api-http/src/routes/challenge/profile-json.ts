@@ -1,6 +1,7 @@
 import type { Profile } from '@hdoc/domain';
 import { z } from 'zod';
 import { statusEnum } from './challenge-inputs.js';
+import { instantText } from '../../http/json/instant-text.js';
 
 /** The public profile: what anyone may read about a participant (internal bookkeeping stays inside). */
 export const ProfileSchema = z
@@ -37,7 +38,7 @@ export function toProfileJson(profile: Profile): ProfileJson {
     linkedin_profile: profile.linkedinProfile,
     timezone: profile.timezone,
     status: profile.status,
-    last_entry_at: profile.lastEntryAt?.toISOString() ?? null,
+    last_entry_at: profile.lastEntryAt ? instantText(profile.lastEntryAt) : null,
     days_completed: profile.daysCompleted,
     github_entry_count: profile.githubEntryCount,
     twitter_entry_count: profile.twitterEntryCount,
@@ -45,7 +46,7 @@ export function toProfileJson(profile: Profile): ProfileJson {
     twitter_score: profile.twitterScore,
     github_streak: profile.githubStreak,
     twitter_streak: profile.twitterStreak,
-    created_at: profile.createdAt.toISOString(),
-    updated_at: profile.updatedAt.toISOString(),
+    created_at: instantText(profile.createdAt),
+    updated_at: instantText(profile.updatedAt),
   };
 }

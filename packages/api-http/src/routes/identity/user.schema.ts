@@ -1,5 +1,6 @@
 import type { UserView } from '@hdoc/domain';
 import { z } from 'zod';
+import { instantText } from '../../http/json/instant-text.js';
 
 /** A password account as clients see it: never the password hash. */
 export const UserSchema = z
@@ -12,7 +13,7 @@ export const UserSchema = z
 
 /** The API shape of a user. */
 export function toUserJson(user: UserView): z.input<typeof UserSchema> {
-  return { id: user.id, username: user.username, created_at: user.createdAt.toISOString() };
+  return { id: user.id, username: user.username, created_at: instantText(user.createdAt) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { GetPhotoOutput, PhotoOutput } from '@hdoc/domain';
 import { z } from 'zod';
+import { instantText } from '../../http/json/instant-text.js';
 
 const nullableInstant = z.iso.datetime().nullable();
 
@@ -39,7 +40,7 @@ export const PhotoPageSchema = z
 export const PhotoIdParams = z.object({ id: z.string().min(1).max(128) });
 
 function isoOrNull(value: Date | null): string | null {
-  return value === null ? null : value.toISOString();
+  return value === null ? null : instantText(value);
 }
 
 /** The API shape of a photo. */

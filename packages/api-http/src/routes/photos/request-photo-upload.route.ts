@@ -1,6 +1,7 @@
 import { RequestPhotoUpload } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
+import { instantText } from '../../http/json/instant-text.js';
 
 /** A presigned HTML-form POST: every field, then the file as `file`, as multipart/form-data to `url`. */
 const UploadTargetSchema = z
@@ -47,7 +48,7 @@ export const requestPhotoUploadRoute = defineRoute({
     body: {
       photo_id: intent.photoId,
       upload: { url: intent.upload.url, fields: { ...intent.upload.fields } },
-      expires_at: intent.expiresAt.toISOString(),
+      expires_at: instantText(intent.expiresAt),
     },
   };
 });
