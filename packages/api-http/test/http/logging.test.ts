@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/http/logging/logger.js';
 import { redactUrl } from '../../src/http/logging/request-logging.js';
 import { ALICE_TOKEN, exampleApp } from '../support/example-api.js';
 import type { CapturedLogger } from '../support/test-server.js';
@@ -100,5 +102,33 @@ describe('redactUrl', () => {
     );
     expect(redactUrl('/photos?limit=5')).toBe('/photos?limit=5');
     expect(redactUrl('/photos')).toBe('/photos');
+  });
+});
+
+describe('createLogger', () => {
+  it('stamps every line with the current ISO time and redacts secrets', async () => {
+    let text = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        text += chunk.toString('utf8');
+        callback();
+      },
+    });
+    const logger = createLogger({ level: 'info', service: 'test', destination: sink });
+    const before = Date.now();
+    logger.info({ password: 'p-secret' }, 'first');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    logger.info('second');
+    const after = Date.now();
+    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as { time: string; msg: string; service: string });
+    expect(lines.map((line) => line.msg)).toEqual(['first', 'second']);
+    for (const line of lines) {
+      expect(line.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(Date.parse(line.time)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(line.time)).toBeLessThanOrEqual(after);
+      expect(line.service).toBe('test');
+    }
+    expect(Date.parse(lines[1]!.time)).toBeGreaterThan(Date.parse(lines[0]!.time));
+    expect(text).not.toContain('p-secret');
   });
 });

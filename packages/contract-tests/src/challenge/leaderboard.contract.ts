@@ -332,6 +332,19 @@ export function describeLeaderboardContract(
       expect(await leaderboard.position('zed', 3)).toBeNull();
     }));
 
+    it('reads neighbours across ties: participants sharing total and days stand in username order', run(async ({ leaderboard }) => {
+      for (const name of ['t4', 't2', 't1', 't3']) await leaderboard.upsert(leaderboardStanding(name, { githubScore: 70, twitterScore: 0, daysCompleted: 5 }));
+      await leaderboard.upsert(leaderboardStanding('low', { githubScore: 10, twitterScore: 0, daysCompleted: 5 }));
+      await leaderboard.upsert(leaderboardStanding('top', { githubScore: 90, twitterScore: 0, daysCompleted: 5 }));
+      const low = await leaderboard.position('low', 3);
+      expect(names(low?.above ?? [])).toEqual(['t2', 't3', 't4']);
+      const inside = await leaderboard.position('t3', 2);
+      expect([names(inside?.above ?? []), names(inside?.below ?? [])]).toEqual([['t1', 't2'], ['t4', 'low']]);
+      const top = await leaderboard.position('top', 2);
+      expect(names(top?.below ?? [])).toEqual(['t1', 't2']);
+      expect(names((await leaderboard.page({ limit: 3, cursor: null })).items)).toEqual(['top', 't1', 't2']);
+    }));
+
     it('pages concatenated are the full order, ranked, for every filter and limit', async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(standingArb, { maxLength: 30 }), filterArb, limitArb, async (upserts, status, limit) => {

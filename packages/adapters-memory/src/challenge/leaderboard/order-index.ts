@@ -48,7 +48,7 @@ export class OrderIndex {
     if (count === 0) return [];
     const orders = status === undefined ? [...this.byStatus.values()] : [this.order(status)];
     return this.merge(
-      orders.map((order) => order.after(position)),
+      orders.map((order) => order.after(position, count)),
       count,
       1,
     );
@@ -58,28 +58,30 @@ export class OrderIndex {
   slotsBefore(position: number, count: number): number[] {
     if (count === 0) return [];
     return this.merge(
-      [...this.byStatus.values()].map((order) => order.before(position)),
+      [...this.byStatus.values()].map((order) => order.before(position, count)),
       count,
       -1,
     );
   }
 
-  /** k-way merge of position streams sorted in `direction`. */
-  private merge(streams: Iterator<number>[], count: number, direction: 1 | -1): number[] {
-    const heads = streams.map((stream) => stream.next());
+  /** k-way merge of position lists sorted in `direction`, into slots. */
+  private merge(lists: readonly number[][], count: number, direction: 1 | -1): number[] {
+    const next = lists.map(() => 0);
     const slots: number[] = [];
     while (slots.length < count) {
       let best = -1;
-      for (let i = 0; i < heads.length; i++) {
-        const head = heads[i]!;
-        if (head.done) continue;
-        if (best < 0 || direction * this.compare(head.value, (heads[best] as IteratorYieldResult<number>).value) < 0) {
+      let bestPosition = 0;
+      for (let i = 0; i < lists.length; i++) {
+        const position = lists[i]![next[i]!];
+        if (position === undefined) continue;
+        if (best < 0 || direction * this.compare(position, bestPosition) < 0) {
           best = i;
+          bestPosition = position;
         }
       }
       if (best < 0) break;
-      slots.push(slotOf((heads[best] as IteratorYieldResult<number>).value));
-      heads[best] = streams[best]!.next();
+      slots.push(slotOf(bestPosition));
+      next[best]!++;
     }
     return slots;
   }

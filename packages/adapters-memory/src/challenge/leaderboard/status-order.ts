@@ -61,42 +61,66 @@ export class StatusOrder {
     }
   }
 
-  /** Positions strictly after `position` (from the top when undefined), in order. */
-  *after(position: number | undefined): Generator<number> {
+  /**
+   * Up to `count` positions strictly after `position` (from the top when undefined), in order.
+   * Collected into an array rather than yielded: a page reads every one of them, and a generator
+   * step costs more than the rest of the walk.
+   */
+  after(position: number | undefined, count: number): number[] {
+    const found: number[] = [];
     let from = 0;
     if (position !== undefined) {
       const ordinal = ordinalOf(position);
       const at = slotOf(position);
       const entry = this.entry(ordinal);
-      if (entry > 0 && this.byKey(entry, at) > 0) yield positionOf(ordinal, entry);
+      if (entry > 0 && this.byKey(entry, at) > 0) found.push(positionOf(ordinal, entry));
       if (entry < 0) {
         for (const slot of this.crowd(entry).keys(at)) {
-          if (this.byKey(slot, at) > 0) yield positionOf(ordinal, slot);
+          if (found.length === count) return found;
+          if (this.byKey(slot, at) > 0) found.push(positionOf(ordinal, slot));
         }
       }
       from = ordinal + 1;
     }
-    for (let ordinal = this.occupied.next(from); ordinal >= 0; ordinal = this.occupied.next(ordinal + 1)) {
+    for (let ordinal = this.occupied.next(from); ordinal >= 0 && found.length < count; ordinal = this.occupied.next(ordinal + 1)) {
       const entry = this.entry(ordinal);
-      if (entry > 0) yield positionOf(ordinal, entry);
-      else for (const slot of this.crowd(entry).keys()) yield positionOf(ordinal, slot);
+      if (entry > 0) {
+        found.push(positionOf(ordinal, entry));
+        continue;
+      }
+      for (const slot of this.crowd(entry).keys()) {
+        if (found.length === count) return found;
+        found.push(positionOf(ordinal, slot));
+      }
     }
+    return found;
   }
 
-  /** Positions strictly before `position`, nearest first. */
-  *before(position: number): Generator<number> {
+  /** Up to `count` positions strictly before `position`, nearest first. */
+  before(position: number, count: number): number[] {
+    const found: number[] = [];
     const ordinal = ordinalOf(position);
     const at = slotOf(position);
     const entry = this.entry(ordinal);
-    if (entry > 0 && this.byKey(entry, at) < 0) yield positionOf(ordinal, entry);
+    if (entry > 0 && this.byKey(entry, at) < 0) found.push(positionOf(ordinal, entry));
     if (entry < 0) {
-      for (const [slot] of this.crowd(entry).entriesReversed(at, undefined, true)) yield positionOf(ordinal, slot);
+      for (const [slot] of this.crowd(entry).entriesReversed(at, undefined, true)) {
+        if (found.length === count) return found;
+        found.push(positionOf(ordinal, slot));
+      }
     }
-    for (let previous = this.occupied.previous(ordinal - 1); previous >= 0; previous = this.occupied.previous(previous - 1)) {
-      const found = this.entry(previous);
-      if (found > 0) yield positionOf(previous, found);
-      else for (const [slot] of this.crowd(found).entriesReversed()) yield positionOf(previous, slot);
+    for (let previous = this.occupied.previous(ordinal - 1); previous >= 0 && found.length < count; previous = this.occupied.previous(previous - 1)) {
+      const here = this.entry(previous);
+      if (here > 0) {
+        found.push(positionOf(previous, here));
+        continue;
+      }
+      for (const [slot] of this.crowd(here).entriesReversed()) {
+        if (found.length === count) return found;
+        found.push(positionOf(previous, slot));
+      }
     }
+    return found;
   }
 
   private entry(ordinal: number): number {

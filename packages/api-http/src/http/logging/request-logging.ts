@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Express, Request } from 'express';
+import type { Express, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { requestIdFor } from './request-id.js';
 
@@ -51,6 +51,8 @@ declare module 'node:http' {
     id: string;
     /** The request's logger: every line it writes carries `request_id`. */
     log: Logger;
+    /** When the request logging saw the request (epoch ms), for its duration. */
+    receivedAt: number;
   }
   interface ServerResponse {
     /** The cause of a 5xx, for the request's log line (clients never see it). */
@@ -89,30 +91,36 @@ export function installRequestLogging(app: Express, logger: Logger): void {
       return log;
     },
   });
+  const complete = (res: Response, aborted: boolean): void => {
+    res.removeListener('finish', onFinish);
+    res.removeListener('close', onClose);
+    const req = res.req;
+    const line = {
+      request_id: req.id,
+      req: serializeRequest(req),
+      res: { status: res.statusCode, content_length: res.getHeader('content-length') },
+      duration_ms: Date.now() - req.receivedAt,
+    };
+    if (res.err !== undefined || res.statusCode >= 500) {
+      logger.error({ ...line, err: res.err ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
+    } else {
+      completionLog.info(line, aborted ? 'request aborted' : 'request completed');
+    }
+  };
+  // 'finish' means the response went out (serverless-http emits it before marking the response ended);
+  // a 'close' before the app ended the response means the client went away. The listeners are shared
+  // by every request (they find it through `this`) rather than made per request.
+  function onFinish(this: Response): void {
+    complete(this, false);
+  }
+  function onClose(this: Response): void {
+    complete(this, !this.writableEnded);
+  }
   app.use((req, res, next) => {
-    const started = Date.now();
+    req.receivedAt = Date.now();
     const id = requestIdFor(req.headers['x-request-id']);
     res.setHeader('x-request-id', id);
     req.id = id;
-    const complete = (aborted: boolean): void => {
-      res.removeListener('finish', onFinish);
-      res.removeListener('close', onClose);
-      const line = {
-        request_id: id,
-        req: serializeRequest(req),
-        res: { status: res.statusCode, content_length: res.getHeader('content-length') },
-        duration_ms: Date.now() - started,
-      };
-      if (res.err !== undefined || res.statusCode >= 500) {
-        logger.error({ ...line, err: res.err ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
-      } else {
-        completionLog.info(line, aborted ? 'request aborted' : 'request completed');
-      }
-    };
-    // 'finish' means the response went out (serverless-http emits it before marking the response ended);
-    // a 'close' before the app ended the response means the client went away.
-    const onFinish = (): void => complete(false);
-    const onClose = (): void => complete(!res.writableEnded);
     res.on('finish', onFinish);
     res.on('close', onClose);
     next();
