@@ -18,7 +18,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
     return;
   }
   const httpError = toHttpError(error);
-  if (httpError.status >= 500) res.err = error instanceof Error ? error : new Error(String(error));
+  if (httpError.status >= 500) res.locals.failure = error instanceof Error ? error : new Error(String(error));
   else if (httpError !== error) req.log.debug({ err: error }, 'request rejected');
   for (const [name, value] of Object.entries(httpError.options.headers ?? {})) res.setHeader(name, value);
   sendJson(res, httpError.status, httpError.toBody());

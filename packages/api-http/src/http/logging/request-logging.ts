@@ -47,16 +47,26 @@ export function redactUrl(url: string): string {
 
 declare module 'node:http' {
   interface IncomingMessage {
-    /** The request id, also sent back in `x-request-id`. */
-    id: string;
-    /** The request's logger: every line it writes carries `request_id`. */
+    /** The request's logger, built on first use: every line it writes carries `request_id`. */
     log: Logger;
+  }
+}
+
+/*
+ * Request-scoped state lives in `res.locals`, which express creates for every request, rather than in
+ * new properties of `req`/`res`: express changes their prototypes, after which V8 spends about 1.5 µs
+ * on each property added to them.
+ */
+declare module 'express-serve-static-core' {
+  interface Locals {
+    /** The request id, also sent back in `x-request-id`. */
+    requestId: string;
     /** When the request logging saw the request (epoch ms), for its duration. */
     receivedAt: number;
-  }
-  interface ServerResponse {
     /** The cause of a 5xx, for the request's log line (clients never see it). */
-    err?: Error;
+    failure?: Error;
+    /** `req.log`, once built. */
+    log?: Logger;
   }
 }
 
@@ -86,23 +96,24 @@ export function installRequestLogging(app: Express, logger: Logger): void {
   Object.defineProperty(app.request, 'log', {
     configurable: true,
     get(this: Request): Logger {
-      const log = logger.child({ request_id: this.id });
-      Object.defineProperty(this, 'log', { value: log });
-      return log;
+      const locals = this.res?.locals;
+      if (locals === undefined) return logger;
+      locals.log ??= logger.child({ request_id: locals.requestId });
+      return locals.log;
     },
   });
   const complete = (res: Response, aborted: boolean): void => {
     res.removeListener('finish', onFinish);
     res.removeListener('close', onClose);
-    const req = res.req;
+    const { requestId, receivedAt, failure } = res.locals;
     const line = {
-      request_id: req.id,
-      req: serializeRequest(req),
+      request_id: requestId,
+      req: serializeRequest(res.req),
       res: { status: res.statusCode, content_length: res.getHeader('content-length') },
-      duration_ms: Date.now() - req.receivedAt,
+      duration_ms: Date.now() - receivedAt,
     };
-    if (res.err !== undefined || res.statusCode >= 500) {
-      logger.error({ ...line, err: res.err ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
+    if (failure !== undefined || res.statusCode >= 500) {
+      logger.error({ ...line, err: failure ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
     } else {
       completionLog.info(line, aborted ? 'request aborted' : 'request completed');
     }
@@ -117,10 +128,10 @@ export function installRequestLogging(app: Express, logger: Logger): void {
     complete(this, !this.writableEnded);
   }
   app.use((req, res, next) => {
-    req.receivedAt = Date.now();
     const id = requestIdFor(req.headers['x-request-id']);
+    res.locals.receivedAt = Date.now();
+    res.locals.requestId = id;
     res.setHeader('x-request-id', id);
-    req.id = id;
     res.on('finish', onFinish);
     res.on('close', onClose);
     next();
