@@ -7,9 +7,9 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
-function utf8Bytes(text: string): number[] {
+/** UTF-8 of any text, through encodeURIComponent's escapes. */
+function escapedUtf8Bytes(text: string, bytes: number[]): number[] {
   const escaped = encodeURIComponent(text);
-  const bytes: number[] = [];
   for (let i = 0; i < escaped.length; i++) {
     if (escaped[i] === '%') {
       bytes.push(Number.parseInt(escaped.slice(i + 1, i + 3), 16));
@@ -17,6 +17,17 @@ function utf8Bytes(text: string): number[] {
     } else {
       bytes.push(escaped.charCodeAt(i));
     }
+  }
+  return bytes;
+}
+
+/** UTF-8 bytes of `text`: ASCII (every cursor and secret in practice) directly, the rest through escapes. */
+function utf8Bytes(text: string): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return escapedUtf8Bytes(text.slice(i), bytes);
+    bytes.push(code);
   }
   return bytes;
 }
