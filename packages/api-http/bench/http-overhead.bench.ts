@@ -72,7 +72,7 @@ function pinToSeparateCores(server: ChildProcess): void {
 
 async function main(): Promise<void> {
   const server = fork(new URL('./http-overhead.server.ts', import.meta.url), {
-    execArgv: ['--conditions=@hdoc/source', '--import', 'tsx'],
+    execArgv: ['--conditions=@hdoc/source', '--import', 'tsx', ...(process.env.SEMI ? [`--max-semi-space-size=${process.env.SEMI}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   pinToSeparateCores(server);

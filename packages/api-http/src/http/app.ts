@@ -1,5 +1,5 @@
 import cors from 'cors';
-import { securityHeaders } from './security/security-headers.js';
+import { API_SECURITY_HEADERS, securityHeaders } from './security/security-headers.js';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
@@ -67,7 +67,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);
   installRequestLogging(app, options.logger);
-  app.use(securityHeaders());
+  app.use(securityHeaders(API_SECURITY_HEADERS));
   // Without allowed origins, browsers already refuse cross-origin reads: no CORS work at all.
   if ((options.corsOrigins ?? []).length > 0) {
     app.use(

@@ -203,10 +203,12 @@ describe('error mapping', () => {
     }
   });
 
-  it('answers 400 for a path parameter that is not valid percent-encoding', async () => {
+  it('answers 400 for a path parameter that is not valid percent-encoding, 404 when no route has that path', async () => {
     const response = await send('get', '/examples/%E0%A4%A', { headers: auth });
     expect(response.status).toBe(400);
     expect(errorOf(response.body).code).toBe('invalid_input');
+    const nowhere = await send('get', '/examples/%E0%A4%A/more', { headers: auth });
+    expect(nowhere.status).toBe(404);
   });
 });
 
@@ -265,7 +267,10 @@ describe('request ids, security headers and CORS', () => {
   it('sets security headers and hides the framework', async () => {
     const response = await send('get', '/healthz');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('strict-transport-security')).toContain('max-age=');
     expect(response.headers.get('x-powered-by')).toBeNull();
   });

@@ -44,6 +44,15 @@ describe('/docs', () => {
     expect(rendered.foreignRequests).toEqual([]);
   });
 
+  it('serves the page and its assets with a document policy, the JSON document with the API one', async () => {
+    for (const path of ['/docs', '/docs/swagger-ui.css', '/docs/swagger-initializer.js']) {
+      const policy = (await fetch(`${server.url}${path}`)).headers.get('content-security-policy');
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toContain("script-src 'self'");
+    }
+    expect((await fetch(`${server.url}/openapi.json`)).headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
   it('serves only the swagger-ui files the page needs', async () => {
     expect((await fetch(`${server.url}/docs/swagger-ui.css`)).status).toBe(200);
     const other = await fetch(`${server.url}/docs/package.json`);

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Router } from 'express';
 import { HttpError } from '../errors/http-error.js';
+import { DOCUMENT_SECURITY_HEADERS, securityHeaders } from '../security/security-headers.js';
 import type { OpenApiDocument } from './openapi-document.js';
 
 /** The swagger-ui-dist files the page needs, served from node_modules (no CDN: works offline). */
@@ -24,7 +25,7 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-// A separate file rather than an inline script, so the default Content-Security-Policy (script-src 'self') holds.
+// A separate file rather than an inline script, so the page's Content-Security-Policy (script-src 'self') holds.
 const INITIALIZER = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true });\n`;
 
 /**
@@ -47,6 +48,8 @@ function swaggerUiDirectory(): string | null {
 export function docsRouter(document: OpenApiDocument): Router {
   const router = Router();
   const json = JSON.stringify(document);
+  // The page and its assets are a document: helmet's document policy replaces the API's `default-src 'none'`.
+  router.use('/docs', securityHeaders(DOCUMENT_SECURITY_HEADERS));
   router.get('/openapi.json', (_req, res) => {
     res.type('application/json').send(json);
   });
