@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { authenticateRequest, type Authenticate } from './authenticate.js';
 import type { Resolve, Route } from './define-route.js';
 import { parseInput, queryNormalizer } from './request-input.js';
-import { responseSerializer } from './response-serializer.js';
 import { sendJson } from './send-json.js';
 
 /** What every route handler shares, provided once by the app. */
@@ -24,15 +23,11 @@ export type RouteRequestHandler = (
 /**
  * The handler of a declared route: authenticate first (an anonymous caller learns nothing about the
  * input rules), then validate params, query and body in that order, then call the handler and send
- * its answer, serialized by the schema of its status.
+ * its answer.
  */
 export function routeHandler(route: Route, deps: RouteDependencies): RouteRequestHandler {
   const { params, query, body } = route.request ?? {};
   const normalizeQuery = query ? queryNormalizer(query) : undefined;
-  const serializers = new Map<number, (body: unknown) => string>();
-  for (const [status, schema] of Object.entries(route.responses)) {
-    if (schema !== null) serializers.set(Number(status), responseSerializer(schema));
-  }
   return async (req, res, rawParams, rawQuery) => {
     const principal = route.auth === 'bearer' ? await authenticateRequest(req, deps.authenticate) : null;
     const input = {
@@ -59,7 +54,7 @@ export function routeHandler(route: Route, deps: RouteDependencies): RouteReques
       res,
     });
     if (result.headers !== undefined) for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
-    if (result.body !== undefined) sendJson(res, result.status, result.body, serializers.get(result.status));
+    if (result.body !== undefined) sendJson(res, result.status, result.body);
     else res.status(result.status).end();
   };
 }

@@ -11,10 +11,10 @@ function mayBeCached(res: Response): boolean {
  * `no-store` never uses: its ETag (a SHA-1 of the whole body, the largest fixed cost of a 50-item
  * page) is skipped, since no cache keeps such an answer to revalidate it. Other answers get the app's
  * ETag and a 304 when the request's validators match, as with express. The body is encoded once, for
- * both the hash and the socket; `serialize` is the route's compiled serializer for this status, if any.
+ * both the hash and the socket.
  */
-export function sendJson(res: Response, status: number, body: unknown, serialize: (body: unknown) => string = JSON.stringify): void {
-  const bytes = Buffer.from(serialize(body));
+export function sendJson(res: Response, status: number, body: unknown): void {
+  const bytes = Buffer.from(JSON.stringify(body));
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   const etagOf = res.app.get('etag fn') as ((body: Buffer) => string) | undefined;
