@@ -47,11 +47,14 @@ export class OrderIndex {
   slotsAfter(position: number | undefined, count: number, status?: ProfileStatus): number[] {
     if (count === 0) return [];
     const orders = status === undefined ? [...this.byStatus.values()] : [this.order(status)];
-    return this.merge(
-      orders.map((order) => order.after(position, count)),
-      count,
-      1,
-    );
+    // Once one status yields `count` positions, no status needs to look past that last one's ordinal.
+    let lastOrdinal = Number.POSITIVE_INFINITY;
+    const lists = orders.map((order) => {
+      const list = order.after(position, count, lastOrdinal);
+      if (list.length === count) lastOrdinal = Math.min(lastOrdinal, ordinalOf(list[count - 1]!));
+      return list;
+    });
+    return this.merge(lists, count, 1);
   }
 
   /** Up to `count` slots strictly before `position` in the full order, nearest first. */

@@ -62,11 +62,11 @@ export class StatusOrder {
   }
 
   /**
-   * Up to `count` positions strictly after `position` (from the top when undefined), in order.
-   * Collected into an array rather than yielded: a page reads every one of them, and a generator
-   * step costs more than the rest of the walk.
+   * Up to `count` positions strictly after `position` (from the top when undefined) and at most at
+   * ordinal `lastOrdinal`, in order. Collected into an array rather than yielded: a page reads every
+   * one of them, and a generator step costs more than the rest of the walk.
    */
-  after(position: number | undefined, count: number): number[] {
+  after(position: number | undefined, count: number, lastOrdinal = Number.POSITIVE_INFINITY): number[] {
     const found: number[] = [];
     let from = 0;
     if (position !== undefined) {
@@ -82,7 +82,11 @@ export class StatusOrder {
       }
       from = ordinal + 1;
     }
-    for (let ordinal = this.occupied.next(from); ordinal >= 0 && found.length < count; ordinal = this.occupied.next(ordinal + 1)) {
+    for (
+      let ordinal = this.occupied.next(from);
+      ordinal >= 0 && ordinal <= lastOrdinal && found.length < count;
+      ordinal = this.occupied.next(ordinal + 1)
+    ) {
       const entry = this.entry(ordinal);
       if (entry > 0) {
         found.push(positionOf(ordinal, entry));
