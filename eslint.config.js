@@ -2,6 +2,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Dates are values everywhere: stores hand out the Date objects they hold (the memory photo catalog
+ * shares its frozen records), so changing one in place would change stored data.
+ */
+const NO_DATE_MUTATION = {
+  selector: 'CallExpression[callee.property.name=/^set(UTC)?(Date|FullYear|Hours|Milliseconds|Minutes|Month|Seconds|Time|Year)$/]',
+  message: 'Dates are immutable values here: build a new Date instead.',
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'stubs/**', '**/*.cjs', '**/public/**'] },
   js.configs.recommended,
@@ -17,6 +26,7 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', NO_DATE_MUTATION],
     },
   },
   {
@@ -30,6 +40,7 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
+        NO_DATE_MUTATION,
         { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'Use the Clock port.' },
         { selector: 'Decorator', message: 'The domain has no decorators; bind in the composition root.' },
       ],

@@ -73,6 +73,20 @@ export function describePhotoCatalogContract(
       expect(await catalog.get('user-1', 'p-1')).toEqual(v2);
     }));
 
+    it('keeps what it stored apart from its callers: a record read earlier stays the snapshot it was', run(async ({ catalog }) => {
+      const tags = ['x'];
+      const v1 = photoRecord({ id: 'p-1', ownerId: 'user-1', status: 'ready', tags });
+      const expected = structuredClone(v1);
+      await catalog.save(v1);
+      tags.push('changed after saving');
+      const read = await catalog.get('user-1', 'p-1');
+      const listed = (await catalog.list({ ownerId: 'user-1', sort: 'uploaded_at', order: 'desc', filter: {}, limit: 10, after: null })).items[0];
+      await catalog.save({ ...v1, tags: ['y'], title: 'v2', version: 2 });
+      expect(read).toEqual(expected);
+      expect(listed).toEqual(expected);
+      expect(await catalog.get('user-1', 'p-1')).toMatchObject({ tags: ['y'], title: 'v2', version: 2 });
+    }));
+
     it('lists only ready photos, and follows status and tag changes', run(async ({ catalog }) => {
       const scope: Scope = { sort: 'uploaded_at', order: 'desc', filter: {} };
       for (const status of ['pending', 'ready', 'rejected', 'deleted'] as const) {
