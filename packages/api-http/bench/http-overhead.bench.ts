@@ -5,11 +5,11 @@
  * `GET /photos?limit=50` with a bearer token and 1,000 photos (authenticated).
  *
  * The apps run in a child process (http-overhead.server.ts) so autocannon, here, does not share their
- * event loop. Each round measures each baseline and target for BENCH_DURATION_S seconds (default 2)
- * with 10 connections, alternating so drift hits both alike; figures are medians over BENCH_ROUNDS
- * rounds (default 6). The last line is the JSON summary; ratio = min(public, auth) throughput relative
- * to its baseline (1 = no overhead). `cpu_ratio` is the same comparison on the server's CPU time per
- * request, which is much steadier than throughput on a shared machine.
+ * event loop. After one unmeasured warm-up round, each round measures each baseline and target for
+ * BENCH_DURATION_S seconds (default 2) with 10 connections, alternating so drift hits both alike;
+ * figures are medians over BENCH_ROUNDS rounds (default 6); BENCH_VERBOSE=1 prints every round. The
+ * last line is the JSON summary; ratio = min(public, auth) throughput relative to its baseline (1 = no
+ * overhead). `cpu_ratio` is the same comparison on the server's CPU time per request.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -72,17 +72,31 @@ function pinToSeparateCores(server: ChildProcess): void {
 
 async function main(): Promise<void> {
   const server = fork(new URL('./http-overhead.server.ts', import.meta.url), {
-    execArgv: ['--conditions=@hdoc/source', '--import', 'tsx', ...(process.env.SEMI ? [`--max-semi-space-size=${process.env.SEMI}`] : [])],
+    execArgv: ['--conditions=@hdoc/source', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   pinToSeparateCores(server);
   try {
     const [ready] = (await once(server, 'message')) as [ServerReady];
+    // Unmeasured: the JIT settles every path (the first round of a cold target ran at half speed).
+    for (const name of ['public', 'auth'] as const) {
+      await measure(server, ready.baselines[name]);
+      await measure(server, ready.targets[name].url, ready.targets[name].headers);
+    }
     const runs: Record<string, Measurement[]> = { public: [], auth: [], public_baseline: [], auth_baseline: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of ['public', 'auth'] as const) {
         runs[`${name}_baseline`]!.push(await measure(server, ready.baselines[name]));
         runs[name]!.push(await measure(server, ready.targets[name].url, ready.targets[name].headers));
+      }
+    }
+    if (process.env.BENCH_VERBOSE) {
+      // Per round: throughput ratio and CPU µs per request (baseline -> target) of each target.
+      for (let round = 0; round < ROUNDS; round++) {
+        const of = (name: 'public' | 'auth') =>
+          `${name} ${(runs[name]![round]!.rps / runs[`${name}_baseline`]![round]!.rps).toFixed(3)} ` +
+          `(${runs[`${name}_baseline`]![round]!.cpuMicrosPerRequest.toFixed(0)} -> ${runs[name]![round]!.cpuMicrosPerRequest.toFixed(0)} µs)`;
+        console.log(`round ${round}: ${of('public')}  ${of('auth')}`);
       }
     }
     const rps = (name: string) => median(runs[name]!.map((run) => run.rps));
