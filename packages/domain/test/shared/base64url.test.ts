@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64Url, encodeBase64Url } from '../../src/shared/base64url.js';
 
+// The domain compiles without Node's types; its tests run on Node, whose encoder is the reference here.
+const { Buffer } = globalThis as unknown as {
+  Buffer: { from(text: string, encoding: 'utf8'): { toString(encoding: 'base64url'): string } };
+};
+
 describe('base64url', () => {
   it('encodes the UTF-8 bytes of any text as Node does, and decodes it back', () => {
     fc.assert(
