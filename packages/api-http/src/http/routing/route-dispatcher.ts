@@ -63,7 +63,8 @@ export function routeDispatcher(routes: readonly Route[], deps: RouteDependencie
     const handle = found.store as RouteRequestHandler | null;
     if (handle === null) {
       // Like express: a 400 only for a path that names a route (its parameter would not decode), else a 404.
-      const routable = router.find(req.method as HTTPMethod, req.url.replace(/%[0-9A-Fa-f]{0,2}/g, '_')) !== null;
+      const decodable = router.find(req.method as HTTPMethod, req.url.replace(/%[0-9A-Fa-f]{0,2}/g, '_'));
+      const routable = decodable !== null && !hasEmptyParameter(decodable.params);
       next(routable ? new HttpError(400, 'invalid_input', 'malformed percent-encoding in the URL') : undefined);
       return;
     }
