@@ -39,8 +39,11 @@ describe('routeDispatcher', () => {
     expect(await (await fetch(`${server.url}/pairs/a%2Fb/with/%C3%A9`)).json()).toEqual({ left: 'a/b', right: 'é' });
   });
 
-  it('never matches an empty parameter, as express does', async () => {
+  it('never matches an empty parameter, as express does, nor lists its methods for OPTIONS', async () => {
     expect(await statusOf('/pairs//with/x')).toBe(404);
+    expect((await fetch(`${server.url}/pairs//with/x`, { method: 'OPTIONS' })).status).toBe(404);
+    const known = await fetch(`${server.url}/pairs/a/with/x`, { method: 'OPTIONS' });
+    expect([known.status, known.headers.get('allow')]).toEqual([204, 'GET, HEAD, OPTIONS']);
   });
 
   it('answers 400 for undecodable percent-encoding only on a path that names the route', async () => {

@@ -19,6 +19,14 @@ function hasEmptyParameter(params: Readonly<Record<string, string | undefined>>)
   return false;
 }
 
+type Router = ReturnType<typeof FindMyWay>;
+
+/** The route `method url` names, as express would match it, or null. */
+function lookup(router: Router, method: HTTPMethod, url: string): ReturnType<Router['find']> {
+  const found = router.find(method, url);
+  return found === null || hasEmptyParameter(found.params) ? null : found;
+}
+
 /**
  * Every declared route behind one express middleware: a radix-tree lookup (find-my-way) instead of
  * express testing one layer per route in turn, a cost the last-declared routes paid on every request.
@@ -44,7 +52,7 @@ export function routeDispatcher(routes: readonly Route[], deps: RouteDependencie
   }
 
   const answerOptions = (url: string, res: Response, next: NextFunction): void => {
-    const allowed = [...methods].filter((method) => router.find(method, url) !== null);
+    const allowed = [...methods].filter((method) => lookup(router, method, url) !== null);
     if (allowed.length === 0) {
       next();
       return;
@@ -54,8 +62,8 @@ export function routeDispatcher(routes: readonly Route[], deps: RouteDependencie
   };
 
   return (req, res, next) => {
-    const found = router.find(req.method as HTTPMethod, req.url);
-    if (found === null || hasEmptyParameter(found.params)) {
+    const found = lookup(router, req.method as HTTPMethod, req.url);
+    if (found === null) {
       if (req.method === 'OPTIONS') answerOptions(req.url, res, next);
       else next();
       return;
@@ -63,8 +71,7 @@ export function routeDispatcher(routes: readonly Route[], deps: RouteDependencie
     const handle = found.store as RouteRequestHandler | null;
     if (handle === null) {
       // Like express: a 400 only for a path that names a route (its parameter would not decode), else a 404.
-      const decodable = router.find(req.method as HTTPMethod, req.url.replace(/%[0-9A-Fa-f]{0,2}/g, '_'));
-      const routable = decodable !== null && !hasEmptyParameter(decodable.params);
+      const routable = lookup(router, req.method as HTTPMethod, req.url.replace(/%[0-9A-Fa-f]{0,2}/g, '_')) !== null;
       next(routable ? new HttpError(400, 'invalid_input', 'malformed percent-encoding in the URL') : undefined);
       return;
     }
