@@ -86,8 +86,16 @@ function valueFor(document: OpenApiDocument, raw: Schema, depth = 0): fc.Arbitra
   return fc.oneof({ weight: 4, arbitrary: typed }, { weight: 1, arbitrary: anything });
 }
 
+/**
+ * A generated value as the text of a path segment or query value. JSON rather than String(): an object
+ * such as `{"toString": 1}`, which fc.jsonValue produces now and then, cannot be converted by String().
+ */
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+}
+
 function queryValue(schema: Schema | undefined, document: OpenApiDocument): fc.Arbitrary<string | string[]> {
-  const fromSchema = valueFor(document, schema ?? {}).map((value) => (typeof value === 'string' ? value : JSON.stringify(value) ?? ''));
+  const fromSchema = valueFor(document, schema ?? {}).map(asText);
   const single = fc.oneof(fromSchema, oddString);
   return fc.oneof({ weight: 3, arbitrary: single }, { weight: 1, arbitrary: fc.array(single, { minLength: 2, maxLength: 3 }) });
 }
@@ -110,7 +118,7 @@ function requestFor(
   const pathParams = parameters.filter((p) => p.in === 'path');
   const queryParams = parameters.filter((p) => p.in === 'query');
   const pathArb = fc
-    .tuple(...pathParams.map((p) => fc.oneof(valueFor(document, p.schema ?? {}).map(String), oddString)))
+    .tuple(...pathParams.map((p) => fc.oneof(valueFor(document, p.schema ?? {}).map(asText), oddString)))
     .map((values) =>
       pathParams.reduce(
         (path, param, index) =>
