@@ -8,6 +8,7 @@ import { docsRouter } from './openapi/docs-page.js';
 import { buildOpenApiDocument, type ApiInfo, type OpenApiDocument } from './openapi/openapi-document.js';
 import { rejectAllTokens, type Authenticate } from './routing/authenticate.js';
 import type { Resolve, Route } from './routing/define-route.js';
+import { bodyEtag } from './routing/body-etag.js';
 import { jsonBodyReader } from './routing/request-input.js';
 import { routeDispatcher } from './routing/route-dispatcher.js';
 import { healthRoutes } from './system/health.routes.js';
@@ -64,6 +65,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   const openApi = buildOpenApiDocument(routes, options.info ?? DEFAULT_INFO, options.publicBaseUrl);
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', bodyEtag);
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);
   installRequestLogging(app, options.logger);

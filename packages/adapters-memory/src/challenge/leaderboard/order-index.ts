@@ -12,9 +12,11 @@ import { StatusOrder } from './status-order.js';
  */
 export class OrderIndex {
   private readonly byStatus: ReadonlyMap<ProfileStatus, StatusOrder>;
+  private readonly everyStatus: readonly StatusOrder[];
 
   constructor(private readonly records: StandingRecords) {
     this.byStatus = new Map(PROFILE_STATUSES.map((status) => [status, new StatusOrder(ORDINALS, this.byKey)]));
+    this.everyStatus = [...this.byStatus.values()];
   }
 
   /** Orders two slots by their participants' keys: the tie-break within one ordinal. */
@@ -46,14 +48,15 @@ export class OrderIndex {
   /** Up to `count` slots strictly after `position` (from the top when undefined), optionally one status. */
   slotsAfter(position: number | undefined, count: number, status?: ProfileStatus): number[] {
     if (count === 0) return [];
-    const orders = status === undefined ? [...this.byStatus.values()] : [this.order(status)];
+    if (status !== undefined) return this.order(status).after(position, count).map(slotOf);
     // Once one status yields `count` positions, no status needs to look past that last one's ordinal.
     let lastOrdinal = Number.POSITIVE_INFINITY;
-    const lists = orders.map((order) => {
+    const lists: number[][] = [];
+    for (const order of this.everyStatus) {
       const list = order.after(position, count, lastOrdinal);
       if (list.length === count) lastOrdinal = Math.min(lastOrdinal, ordinalOf(list[count - 1]!));
-      return list;
-    });
+      lists.push(list);
+    }
     return this.merge(lists, count, 1);
   }
 
@@ -61,22 +64,26 @@ export class OrderIndex {
   slotsBefore(position: number, count: number): number[] {
     if (count === 0) return [];
     return this.merge(
-      [...this.byStatus.values()].map((order) => order.before(position, count)),
+      this.everyStatus.map((order) => order.before(position, count)),
       count,
       -1,
     );
   }
 
-  /** k-way merge of position lists sorted in `direction`, into slots. */
+  /**
+   * k-way merge of position lists sorted in `direction`, into slots. Reads stay within bounds: a read
+   * past the end would make every position a boxed number instead of a raw double.
+   */
   private merge(lists: readonly number[][], count: number, direction: 1 | -1): number[] {
-    const next = lists.map(() => 0);
+    const next = new Array<number>(lists.length).fill(0);
     const slots: number[] = [];
     while (slots.length < count) {
       let best = -1;
       let bestPosition = 0;
       for (let i = 0; i < lists.length; i++) {
-        const position = lists[i]![next[i]!];
-        if (position === undefined) continue;
+        const list = lists[i]!;
+        if (next[i]! >= list.length) continue;
+        const position = list[next[i]!]!;
         if (best < 0 || direction * this.compare(position, bestPosition) < 0) {
           best = i;
           bestPosition = position;
