@@ -3,7 +3,7 @@ import { API_SECURITY_HEADERS, securityHeaders } from './security/security-heade
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
-import { installRequestLogging } from './logging/request-logging.js';
+import { requestLogging } from './logging/request-logging.js';
 import { docsRouter } from './openapi/docs-page.js';
 import { buildOpenApiDocument, type ApiInfo, type OpenApiDocument } from './openapi/openapi-document.js';
 import { rejectAllTokens, type Authenticate } from './routing/authenticate.js';
@@ -12,6 +12,7 @@ import { bodyEtag } from './routing/body-etag.js';
 import { jsonBodyReader } from './routing/request-input.js';
 import { routeDispatcher } from './routing/route-dispatcher.js';
 import { healthRoutes } from './system/health.routes.js';
+import type { RequestStep } from './request-step.js';
 import type { ReadinessCheck } from './system/readiness.js';
 
 /** Everything the HTTP app is built from; only `logger` and `routes` are required. */
@@ -68,25 +69,29 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.set('etag', bodyEtag);
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);
-  installRequestLogging(app, options.logger);
-  app.use(securityHeaders(API_SECURITY_HEADERS));
+  const steps: readonly RequestStep[] = [requestLogging(app, options.logger), securityHeaders(API_SECURITY_HEADERS)];
   // Without allowed origins, browsers already refuse cross-origin reads: no CORS work at all.
-  if ((options.corsOrigins ?? []).length > 0) {
-    app.use(
-      cors({
-        origin: [...(options.corsOrigins ?? [])],
-        allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-        exposedHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'],
-        maxAge: 600,
-      }),
-    );
-  }
+  const allowCors =
+    (options.corsOrigins ?? []).length > 0
+      ? cors({
+          origin: [...(options.corsOrigins ?? [])],
+          allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+          exposedHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'],
+          maxAge: 600,
+        })
+      : undefined;
   const deps = {
     authenticate: options.authenticate ?? rejectAllTokens,
     resolve: options.resolve ?? noResolver,
     readBody: jsonBodyReader(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
   };
-  app.use(routeDispatcher(routes, deps));
+  const dispatch = routeDispatcher(routes, deps);
+  // Every request's steps, CORS (which may answer a preflight) and the declared routes share one layer.
+  app.use((req, res, next) => {
+    for (const step of steps) step(req, res);
+    if (allowCors === undefined) dispatch(req, res, next);
+    else allowCors(req, res, (error?: unknown) => (error === undefined ? dispatch(req, res, next) : next(error)));
+  });
   // After the declared routes (their paths never overlap), so API requests never walk these stacks.
   for (const router of options.routers ?? []) app.use(router);
   app.use(docsRouter(openApi));

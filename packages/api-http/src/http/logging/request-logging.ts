@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Express, Request, Response } from 'express';
+import type { RequestStep } from '../request-step.js';
 import type { Logger } from 'pino';
 import { requestIdFor } from './request-id.js';
 
@@ -80,7 +81,8 @@ function serializeRequest(req: IncomingMessage & { originalUrl?: string }): Reco
 }
 
 /**
- * One log line per request when it ends (4xx at info, 5xx at error with the cause, `request aborted`
+ * Installs `req.log` on `app` and returns the step that starts each request's log: one log line per
+ * request when it ends (4xx at info, 5xx at error with the cause, `request aborted`
  * when the client went away), every line of the request carrying `request_id`, which is also sent back
  * in `x-request-id`. Bodies are never logged. `req.log`, the request's child logger, is built on first
  * use: most requests never log anything but their completion line.
@@ -91,7 +93,7 @@ function serializeRequest(req: IncomingMessage & { originalUrl?: string }): Reco
  * line): every field of it is built here from allow-listed headers and a redacted URL, so there is
  * nothing left to redact. Lines with an error object, and every line handlers write, keep it.
  */
-export function installRequestLogging(app: Express, logger: Logger): void {
+export function requestLogging(app: Express, logger: Logger): RequestStep {
   const completionLog = logger.child({}, { redact: { paths: [] } });
   Object.defineProperty(app.request, 'log', {
     configurable: true,
@@ -127,13 +129,12 @@ export function installRequestLogging(app: Express, logger: Logger): void {
   function onClose(this: Response): void {
     complete(this, !this.writableEnded);
   }
-  app.use((req, res, next) => {
+  return (req, res) => {
     const id = requestIdFor(req.headers['x-request-id']);
     res.locals.receivedAt = Date.now();
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
     res.on('finish', onFinish);
     res.on('close', onClose);
-    next();
-  });
+  };
 }

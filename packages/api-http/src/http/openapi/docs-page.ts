@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { Router } from 'express';
 import { HttpError } from '../errors/http-error.js';
 import { DOCUMENT_SECURITY_HEADERS, securityHeaders } from '../security/security-headers.js';
+import { stepsMiddleware } from '../request-step.js';
 import type { OpenApiDocument } from './openapi-document.js';
 
 /** The swagger-ui-dist files the page needs, served from node_modules (no CDN: works offline). */
@@ -49,7 +50,7 @@ export function docsRouter(document: OpenApiDocument): Router {
   const router = Router();
   const json = JSON.stringify(document);
   // The page and its assets are a document: helmet's document policy replaces the API's `default-src 'none'`.
-  router.use('/docs', securityHeaders(DOCUMENT_SECURITY_HEADERS));
+  router.use('/docs', stepsMiddleware(securityHeaders(DOCUMENT_SECURITY_HEADERS)));
   router.get('/openapi.json', (_req, res) => {
     res.type('application/json').send(json);
   });

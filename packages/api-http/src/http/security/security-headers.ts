@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
+import type { RequestStep } from '../request-step.js';
 
 /**
  * The headers of API answers (JSON, images): no answer of the API is a document, so the policy
@@ -30,11 +30,12 @@ export const DOCUMENT_SECURITY_HEADERS: HelmetOptions = {};
  * once at start-up and replaying its answer keeps helmet the source of the policy at a fraction of the
  * cost (measured: `npm run bench -- http-overhead`).
  */
-export function securityHeaders(options: HelmetOptions): RequestHandler {
+export function securityHeaders(options: HelmetOptions): RequestStep {
   const set: [string, string][] = [];
   const removed: string[] = [];
   const recorder = {
-    setHeader: (name: string, value: unknown) => set.push([name, String(value)]),
+    // Lowercase, as node keys them: a name already in lowercase spares setHeader a new string per answer.
+    setHeader: (name: string, value: unknown) => set.push([name.toLowerCase(), String(value)]),
     removeHeader: (name: string) => removed.push(name),
     getHeader: () => undefined,
   };
@@ -43,9 +44,8 @@ export function securityHeaders(options: HelmetOptions): RequestHandler {
     finished = true;
   });
   if (!finished) throw new Error('helmet did not answer synchronously; its headers cannot be precomputed');
-  return (_req, res, next) => {
+  return (_req, res) => {
     for (const [name, value] of set) res.setHeader(name, value);
     for (const name of removed) res.removeHeader(name);
-    next();
   };
 }
