@@ -61,13 +61,9 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
     const range: ValueRange = seekable
       ? { ...(filter.from && { from: filter.from.getTime() }), ...(filter.to && { to: filter.to.getTime() }) }
       : {};
-    const matches = (record: PhotoRecord): boolean =>
-      (filter.contentType === undefined || record.contentType === filter.contentType) &&
-      (seekable || filter.from === undefined || record.uploadedAt!.getTime() >= filter.from.getTime()) &&
-      (seekable || filter.to === undefined || record.uploadedAt!.getTime() < filter.to.getTime());
     const items: PhotoRecord[] = [];
     for (const record of index.walk(query.order, query.after, range)) {
-      if (!matches(record)) continue;
+      if (!matchesFilter(record, filter, seekable)) continue;
       if (items.length === query.limit) return { items, hasMore: true };
       items.push(record);
     }
@@ -95,6 +91,15 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
       }
     }
   }
+}
+
+/** Whether a record the index walk yields passes the filters the index did not apply (an upload-time range it could not seek). */
+function matchesFilter(record: PhotoRecord, filter: PhotoListQuery['filter'], seekable: boolean): boolean {
+  return (
+    (filter.contentType === undefined || record.contentType === filter.contentType) &&
+    (seekable || filter.from === undefined || record.uploadedAt!.getTime() >= filter.from.getTime()) &&
+    (seekable || filter.to === undefined || record.uploadedAt!.getTime() < filter.to.getTime())
+  );
 }
 
 /**
