@@ -1,3 +1,4 @@
+import type { Principal } from '@hdoc/domain';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { authenticateRequest, type Authenticate } from './authenticate.js';
@@ -20,6 +21,38 @@ export type RouteRequestHandler = (
   query: Readonly<Record<string, unknown>>,
 ) => Promise<void>;
 
+type AnyRouteContext = Parameters<Route['handler']>[0];
+
+/**
+ * What a handler receives. A class, not an object literal: a literal with a getter costs about
+ * 0.5 µs to create, on every request, where a class's getter sits on its prototype.
+ */
+class HandlerContext implements AnyRouteContext {
+  readonly params: AnyRouteContext['params'];
+  readonly query: AnyRouteContext['query'];
+  readonly body: AnyRouteContext['body'];
+  private subjectLog: Logger | undefined;
+
+  constructor(
+    input: Pick<AnyRouteContext, 'params' | 'query' | 'body'>,
+    readonly principal: Principal | null,
+    readonly resolve: Resolve,
+    readonly req: Request,
+    readonly res: Response,
+  ) {
+    this.params = input.params;
+    this.query = input.query;
+    this.body = input.body;
+  }
+
+  /** Built only if the handler logs: most never do, and a child logger per request is not free. */
+  get log(): Logger {
+    if (this.principal === null) return this.req.log;
+    this.subjectLog ??= this.req.log.child({ subject: this.principal.subject });
+    return this.subjectLog;
+  }
+}
+
 /**
  * The handler of a declared route: authenticate first (an anonymous caller learns nothing about the
  * input rules), then validate params, query and body in that order, then call the handler and send
@@ -37,22 +70,7 @@ export function routeHandler(route: Route, deps: RouteDependencies): RouteReques
     };
     // Answers for an authenticated caller must not be kept by shared caches.
     if (principal !== null) res.setHeader('Cache-Control', 'no-store');
-    let subjectLog: Logger | undefined;
-    const result = await route.handler({
-      params: input.params,
-      query: input.query,
-      body: input.body,
-      principal,
-      // Built only if the handler logs: most never do, and a child logger per request is not free.
-      get log(): Logger {
-        if (principal === null) return req.log;
-        subjectLog ??= req.log.child({ subject: principal.subject });
-        return subjectLog;
-      },
-      resolve: deps.resolve,
-      req,
-      res,
-    });
+    const result = await route.handler(new HandlerContext(input, principal, deps.resolve, req, res));
     if (result.headers !== undefined) for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
     if (result.body !== undefined) sendJson(res, result.status, result.body);
     else res.status(result.status).end();
