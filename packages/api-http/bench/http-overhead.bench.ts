@@ -5,11 +5,14 @@
  * `GET /photos?limit=50` with a bearer token and 1,000 photos (authenticated).
  *
  * The apps run in a child process (http-overhead.server.ts) so autocannon, here, does not share their
- * event loop. After one unmeasured warm-up round, each round measures each baseline and target for
- * BENCH_DURATION_S seconds (default 2) with 10 connections, alternating so drift hits both alike;
- * figures are medians over BENCH_ROUNDS rounds (default 6); BENCH_VERBOSE=1 prints every round. The
- * last line is the JSON summary; ratio = min(public, auth) throughput relative to its baseline (1 = no
- * overhead). `cpu_ratio` is the same comparison on the server's CPU time per request.
+ * event loop. After one unmeasured warm-up round, each round measures each target and its baseline
+ * back to back for BENCH_DURATION_S seconds each (default 1.5) with 10 connections, the pair's order
+ * swapped every round so that drift hits both alike. A ratio is the median over BENCH_ROUNDS rounds
+ * (default 10) of each round's ratio: a pair measured seconds apart shares the machine's state of
+ * the moment, which on a shared machine moves throughput by ±20% within a minute. Other figures are
+ * medians; BENCH_VERBOSE=1 prints every round. The last line is the JSON summary; ratio =
+ * min(public, auth) throughput relative to its baseline (1 = no overhead). `cpu_ratio` is the same
+ * comparison on the server's CPU time per request.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -17,8 +20,8 @@ import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { median } from '../../../scripts/bench-kit.js';
 
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 2);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 1.5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const CONNECTIONS = 10;
 
 interface Target {
@@ -86,8 +89,15 @@ async function main(): Promise<void> {
     const runs: Record<string, Measurement[]> = { public: [], auth: [], public_baseline: [], auth_baseline: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of ['public', 'auth'] as const) {
-        runs[`${name}_baseline`]!.push(await measure(server, ready.baselines[name]));
-        runs[name]!.push(await measure(server, ready.targets[name].url, ready.targets[name].headers));
+        const baseline = () => measure(server, ready.baselines[name]);
+        const target = () => measure(server, ready.targets[name].url, ready.targets[name].headers);
+        if (round % 2 === 0) {
+          runs[`${name}_baseline`]!.push(await baseline());
+          runs[name]!.push(await target());
+        } else {
+          runs[name]!.push(await target());
+          runs[`${name}_baseline`]!.push(await baseline());
+        }
       }
     }
     if (process.env.BENCH_VERBOSE) {
@@ -105,8 +115,10 @@ async function main(): Promise<void> {
     for (const name of Object.keys(runs)) {
       console.log(`${name.padEnd(16)} ${rps(name).toFixed(0).padStart(7)} req/s  p99 ${p99(name)} ms  ${cpu(name).toFixed(0)} µs CPU/request`);
     }
-    const publicRatio = rps('public') / rps('public_baseline');
-    const authRatio = rps('auth') / rps('auth_baseline');
+    const roundRatio = (name: 'public' | 'auth', of: (run: Measurement) => number) =>
+      median(runs[name]!.map((run, round) => of(run) / of(runs[`${name}_baseline`]![round]!)));
+    const publicRatio = roundRatio('public', (run) => run.rps);
+    const authRatio = roundRatio('auth', (run) => run.rps);
     const round3 = (value: number) => Math.round(value * 1000) / 1000;
     console.log(
       JSON.stringify({
@@ -118,8 +130,8 @@ async function main(): Promise<void> {
         p99_ms: Object.fromEntries(Object.keys(runs).map((name) => [name, p99(name)])),
         cpu_us_per_request: Object.fromEntries(Object.keys(runs).map((name) => [name, Math.round(cpu(name))])),
         cpu_ratio: {
-          public: round3(cpu('public_baseline') / cpu('public')),
-          auth: round3(cpu('auth_baseline') / cpu('auth')),
+          public: round3(roundRatio('public', (run) => 1 / run.cpuMicrosPerRequest)),
+          auth: round3(roundRatio('auth', (run) => 1 / run.cpuMicrosPerRequest)),
         },
       }),
     );
