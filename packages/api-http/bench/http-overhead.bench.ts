@@ -81,22 +81,22 @@ async function main(): Promise<void> {
   pinToSeparateCores(server);
   try {
     const [ready] = (await once(server, 'message')) as [ServerReady];
+    const baseline = (name: 'public' | 'auth') => measure(server, ready.baselines[name]);
+    const target = (name: 'public' | 'auth') => measure(server, ready.targets[name].url, ready.targets[name].headers);
     // Unmeasured: the JIT settles every path (the first round of a cold target ran at half speed).
     for (const name of ['public', 'auth'] as const) {
-      await measure(server, ready.baselines[name]);
-      await measure(server, ready.targets[name].url, ready.targets[name].headers);
+      await baseline(name);
+      await target(name);
     }
     const runs: Record<string, Measurement[]> = { public: [], auth: [], public_baseline: [], auth_baseline: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of ['public', 'auth'] as const) {
-        const baseline = () => measure(server, ready.baselines[name]);
-        const target = () => measure(server, ready.targets[name].url, ready.targets[name].headers);
         if (round % 2 === 0) {
-          runs[`${name}_baseline`]!.push(await baseline());
-          runs[name]!.push(await target());
+          runs[`${name}_baseline`]!.push(await baseline(name));
+          runs[name]!.push(await target(name));
         } else {
-          runs[name]!.push(await target());
-          runs[`${name}_baseline`]!.push(await baseline());
+          runs[name]!.push(await target(name));
+          runs[`${name}_baseline`]!.push(await baseline(name));
         }
       }
     }

@@ -8,8 +8,8 @@ function mayBeCached(res: Response): boolean {
 
 /**
  * Sends `body` as JSON with `status`, as express's `res.json` would, minus the work an answer marked
- * `no-store` never uses: its ETag (a SHA-1 of the whole body, the largest fixed cost of a 50-item
- * page) is skipped, since no cache keeps such an answer to revalidate it. Other answers get the app's
+ * `no-store` never uses: its ETag (a hash of the whole body, see body-etag.ts) is skipped, since no
+ * cache keeps such an answer to revalidate it. Other answers get the app's
  * ETag and a 304 when the request's validators match, as with express. The body is encoded once, for
  * both the hash and the socket.
  */
