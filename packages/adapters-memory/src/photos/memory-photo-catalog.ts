@@ -1,5 +1,5 @@
 import type { PhotoCatalog, PhotoListQuery, PhotoListSlice, PhotoRecord, PhotoSort } from '@hdoc/domain';
-import { ConflictError, PHOTO_SORTS } from '@hdoc/domain';
+import { PHOTO_SORTS, StaleWriteError } from '@hdoc/domain';
 import type { ValueRange } from './photo-list-index.js';
 import { PhotoListIndex } from './photo-list-index.js';
 
@@ -39,7 +39,7 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
     const key = recordKey(record.ownerId, record.id);
     const current = this.records.get(key);
     if ((current?.version ?? 0) !== record.version - 1) {
-      throw new ConflictError(`photo ${record.id} changed concurrently (version ${record.version - 1} expected)`);
+      throw new StaleWriteError(`photo ${record.id}`);
     }
     const stored = frozenCopyOf(record);
     if (current?.status === 'ready') this.unindex(current);

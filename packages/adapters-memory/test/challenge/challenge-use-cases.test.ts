@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, toLeaderboardStanding, ValidationError, type VerificationQueue } from '@hdoc/domain';
+import { ConcurrentUpdateError, ForbiddenError, NotFoundError, toLeaderboardStanding, ValidationError, type VerificationQueue } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
 import { MemoryEntryVerifier, ShapeCheckingEntryVerifier } from '../../src/index.js';
 import { challengeHarness, participant } from './challenge-harness.js';
@@ -165,7 +165,7 @@ describe('SubmitEntry and verification', () => {
     expect(h.queue.pending()).toEqual([{ githubUsername: 'Ada-L', day: 6, entryType: 'github', url: 'https://github.com/Ada-L/q' }]);
   });
 
-  it('gives up with ConflictError when every save loses a race', async () => {
+  it('gives up with ConcurrentUpdateError when every save loses a race', async () => {
     const h = await registered({
       wrap: {
         profiles: (inner) => ({
@@ -178,7 +178,7 @@ describe('SubmitEntry and verification', () => {
         }),
       },
     });
-    await expect(h.submit.execute({ actor: ada, day: 1, entryType: 'github', url: 'https://github.com/Ada-L/r' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(h.submit.execute({ actor: ada, day: 1, entryType: 'github', url: 'https://github.com/Ada-L/r' })).rejects.toBeInstanceOf(ConcurrentUpdateError);
   });
 
   it('completed is terminal: 100 verified days complete the challenge, and un-verifying one keeps it', async () => {

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError } from '@hdoc/domain';
+import { UsernameTakenError, ValidationError } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
 import { identityFixture } from './identity-fixture.js';
 
@@ -22,7 +22,7 @@ describe('SignUp', () => {
   it('keeps usernames unique case-insensitively', async () => {
     const f = await identityFixture();
     const first = await f.signUp.execute({ username: 'bob', password: 'password-1' });
-    await expect(f.signUp.execute({ username: 'BOB', password: 'password-2' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(f.signUp.execute({ username: 'BOB', password: 'password-2' })).rejects.toBeInstanceOf(UsernameTakenError);
     await expect(f.signUp.execute({ username: 'Bob', password: 'password-2' })).rejects.toThrow('username is already taken');
     expect((await f.users.findByUsername('bob'))?.id).toBe(first.id);
     expect(await f.hasher.verify((await f.users.findById(first.id))?.passwordHash ?? '', 'password-1')).toBe(true);

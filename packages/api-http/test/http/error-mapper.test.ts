@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '@hdoc/domain';
+import { ConcurrentUpdateError, UsernameTakenError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '@hdoc/domain';
 import { UpstreamUnavailableError } from '@hdoc/adapters-node';
 import { describe, expect, it } from 'vitest';
 import { DependencyUnavailableError, isDependencyFailure } from '../../src/http/errors/dependency-unavailable.error.js';
@@ -49,7 +49,8 @@ describe('toHttpError', () => {
       error: { code: 'invalid_input', message: 'tags[3]: too long', field: 'tags[3]' },
     });
     expect(toHttpError(new NotFoundError('photo')).status).toBe(404);
-    expect(toHttpError(new ConflictError('taken')).status).toBe(409);
+    expect(toHttpError(new UsernameTakenError())).toMatchObject({ status: 409, code: 'username_taken' });
+    expect(toHttpError(new ConcurrentUpdateError('photo'))).toMatchObject({ status: 409, code: 'concurrent_update' });
     expect(toHttpError(new ForbiddenError()).status).toBe(403);
   });
 
@@ -59,7 +60,7 @@ describe('toHttpError', () => {
   });
 
   it('passes HttpErrors through and hides everything unexpected', () => {
-    const http = new HttpError(409, 'conflict', 'c');
+    const http = new HttpError(409, 'concurrent_update', 'c');
     expect(toHttpError(http)).toBe(http);
     for (const unexpected of [new Error('db password=x'), 'string thrown', { status: 500 }, { status: 404 }, undefined]) {
       expect(toHttpError(unexpected).toBody()).toEqual({ error: { code: 'internal', message: 'internal error' } });

@@ -26,7 +26,7 @@ describe('accounts', () => {
     expect(created.body).toMatchObject({ username: 'ada.l', id: expect.any(String) });
     const taken = await api.send('post', '/users', json({ username: 'ADA.l', password: 'another password' }));
     expect(taken.status).toBe(409);
-    expectError(taken.body, 'conflict');
+    expectError(taken.body, 'username_taken');
     const weak = await api.send('post', '/users', json({ username: 'bob', password: 'short' }));
     expect(weak.status).toBe(400);
     expect(weak.body).toMatchObject({ error: { code: 'invalid_input', field: 'password' } });

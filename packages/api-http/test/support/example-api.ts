@@ -3,7 +3,8 @@
  * It is not a product route.
  */
 import {
-  ConflictError,
+  ConcurrentUpdateError,
+  UsernameTakenError,
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
@@ -87,7 +88,7 @@ const createExample = defineRoute({
   errors: [409],
 }).handle(async ({ body }) => {
   await Promise.resolve();
-  if (body.title === 'taken') throw new ConflictError('title already used');
+  if (body.title === 'taken') throw new ConcurrentUpdateError('example');
   return { status: 201, body: { title: body.title, tags: body.tags, note: body.meta?.note ?? null } };
 });
 
@@ -108,7 +109,8 @@ const FAILURES = {
   unauthorized: () => new UnauthorizedError(),
   forbidden: () => new ForbiddenError('participants only'),
   not_found: () => new NotFoundError('photo'),
-  conflict: () => new ConflictError('username already taken'),
+  username_taken: () => new UsernameTakenError(),
+  concurrent_update: () => new ConcurrentUpdateError('photo'),
   rate_limited: () => new RateLimitedError(12.2),
   unsupported: () => new UnsupportedMediaTypeError('content_type', 'image/tiff is not accepted'),
   too_large: () => new PayloadTooLargeError('size', 'must be at most 20971520 bytes'),

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, type User, type UserRepository } from '@hdoc/domain';
+import { UsernameTakenError, NotFoundError, type User, type UserRepository } from '@hdoc/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withSubject, type Disposable } from '../shared/contract-subject.js';
@@ -39,10 +39,10 @@ export function describeUserRepositoryContract(
       expect(await repository.findByUsername('alic')).toBeNull();
     }));
 
-    it('refuses a username taken in another case with ConflictError and keeps the holder', run(async ({ repository }) => {
+    it('refuses a username taken in another case with UsernameTakenError and keeps the holder', run(async ({ repository }) => {
       const alice = user('u-1', 'alice');
       await repository.create(alice);
-      await expect(repository.create(user('u-2', 'ALICE', 'other'))).rejects.toBeInstanceOf(ConflictError);
+      await expect(repository.create(user('u-2', 'ALICE', 'other'))).rejects.toBeInstanceOf(UsernameTakenError);
       expect(await repository.findByUsername('alice')).toEqual(alice);
       expect(await repository.findById('u-2')).toBeNull();
     }));
@@ -52,7 +52,7 @@ export function describeUserRepositoryContract(
       const results = await Promise.allSettled(attempts);
       const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
       expect(won).toHaveLength(1);
-      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(UsernameTakenError);
       expect((await repository.findByUsername('bob_1'))?.id).toBe(`u-${won[0]}`);
     }));
 
@@ -64,7 +64,7 @@ export function describeUserRepositoryContract(
             const holder = new Map<string, string>();
             for (const [i, [name, mask]] of signUps.entries()) {
               const outcome = repository.create(user(`u-${i}`, recase(name, mask)));
-              if (holder.has(name)) await expect(outcome).rejects.toBeInstanceOf(ConflictError);
+              if (holder.has(name)) await expect(outcome).rejects.toBeInstanceOf(UsernameTakenError);
               else {
                 await outcome;
                 holder.set(name, `u-${i}`);

@@ -1,5 +1,5 @@
 import type { PhotoCatalog, PhotoListKeyset, PhotoListQuery, PhotoRecord } from '@hdoc/domain';
-import { ConflictError, photoListKeyset } from '@hdoc/domain';
+import { photoListKeyset, StaleWriteError } from '@hdoc/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withSubject, type Disposable } from '../shared/contract-subject.js';
@@ -61,10 +61,10 @@ export function describePhotoCatalogContract(
     it('accepts only the next version and changes nothing on a conflict', run(async ({ catalog }) => {
       const v1 = photoRecord({ id: 'p-1', ownerId: 'user-1' });
       await catalog.save(v1);
-      await expect(catalog.save({ ...v1, title: 'again v1' })).rejects.toBeInstanceOf(ConflictError);
-      await expect(catalog.save({ ...v1, version: 3, title: 'skips v2' })).rejects.toBeInstanceOf(ConflictError);
+      await expect(catalog.save({ ...v1, title: 'again v1' })).rejects.toBeInstanceOf(StaleWriteError);
+      await expect(catalog.save({ ...v1, version: 3, title: 'skips v2' })).rejects.toBeInstanceOf(StaleWriteError);
       await expect(catalog.save(photoRecord({ id: 'p-2', ownerId: 'user-1', version: 2 }))).rejects.toBeInstanceOf(
-        ConflictError,
+        StaleWriteError,
       );
       expect(await catalog.get('user-1', 'p-1')).toEqual(v1);
       expect(await catalog.get('user-1', 'p-2')).toBeNull();

@@ -1,4 +1,3 @@
-export * from './shared/stale-write.error.js';
 export * from './participant/github-username.js';
 export * from './participant/participant-login.js';
 export * from './progress/local-date.js';

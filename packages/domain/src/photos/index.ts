@@ -2,7 +2,6 @@ export * from './photo/photo.js';
 export * from './photo/photo-object-key.js';
 export * from './photo/photo-rules.js';
 export * from './photo/photo-settings.js';
-export * from './photo/optimistic-retry.js';
 export * from './ports/photo-catalog.port.js';
 export * from './ports/object-storage.port.js';
 export * from './ports/upload-url-signer.port.js';

@@ -28,12 +28,27 @@ export class NotFoundError extends DomainError {
   }
 }
 
-/** The write conflicts with the current state (duplicate username, stale version after retries...). */
-export class ConflictError extends DomainError {
-  readonly code = 'conflict';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConflictError';
+/**
+ * The write conflicts with the current state (HTTP 409). Abstract: each meaning has its own subclass
+ * and code, so a client can tell "pick another name" from "retry".
+ */
+export abstract class ConflictError extends DomainError {}
+
+/** Sign-up asked for a username someone holds already (in any letter case). Not worth retrying. */
+export class UsernameTakenError extends ConflictError {
+  readonly code = 'username_taken';
+  constructor() {
+    super('username is already taken');
+    this.name = 'UsernameTakenError';
+  }
+}
+
+/** Concurrent writers kept winning the race for the same record; the same request may be retried. */
+export class ConcurrentUpdateError extends ConflictError {
+  readonly code = 'concurrent_update';
+  constructor(what: string) {
+    super(`${what} is being changed concurrently, try again`);
+    this.name = 'ConcurrentUpdateError';
   }
 }
 

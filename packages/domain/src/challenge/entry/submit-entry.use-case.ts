@@ -1,12 +1,12 @@
 import type { Clock } from '../../shared/clock.port.js';
-import { ConflictError, NotFoundError } from '../../shared/errors.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { Principal } from '../../shared/principal.js';
 import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
 import { participantLogin } from '../participant/participant-login.js';
 import { localDateOf } from '../progress/local-date.js';
 import { ProfileProgressWriter } from '../progress/profile-progress-writer.js';
 import type { ProfileRepository } from '../profile/profile-repository.port.js';
-import { MAX_WRITE_ATTEMPTS, StaleWriteError } from '../shared/stale-write.error.js';
 import type { VerificationQueue } from '../verification/verification-queue.port.js';
 import type { Entry } from './entry.js';
 import { parseDay, parseEntryType, parseEntryUrl } from './entry-fields.js';
@@ -58,7 +58,7 @@ export class SubmitEntry {
   }
 
   private async writeEntry(login: string, day: number, entryType: Entry['entryType'], url: string): Promise<Entry> {
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    return withOptimisticRetry(`entry ${login} day ${day} ${entryType}`, async () => {
       const profile = await this.profiles.get(login);
       if (profile === null) throw new NotFoundError('profile');
       const key = { githubUsername: profile.githubUsername, day, entryType };
@@ -69,14 +69,8 @@ export class SubmitEntry {
         existing === null
           ? { ...key, url, verified: false, confidence: 0, localDate: localDateOf(now, profile.timezone), createdAt: now, updatedAt: now, revision: 1 }
           : { ...existing, url, verified: false, confidence: 0, updatedAt: now, revision: existing.revision + 1 };
-      try {
-        await this.entries.put(entry, existing?.revision ?? null);
-        return entry;
-      } catch (error) {
-        if (error instanceof StaleWriteError) continue;
-        throw error;
-      }
-    }
-    throw new ConflictError(`entry ${login} day ${day} ${entryType} is being changed concurrently, try again`);
+      await this.entries.put(entry, existing?.revision ?? null);
+      return entry;
+    });
   }
 }

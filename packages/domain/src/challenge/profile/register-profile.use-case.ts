@@ -1,8 +1,8 @@
 import type { Clock } from '../../shared/clock.port.js';
-import { ConflictError, ValidationError } from '../../shared/errors.js';
+import { ValidationError } from '../../shared/errors.js';
+import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
 import { parseGithubUsername } from '../participant/github-username.js';
-import { MAX_WRITE_ATTEMPTS, StaleWriteError } from '../shared/stale-write.error.js';
 import { createProfile, projectProfile, type Profile } from './profile.js';
 import { parseBio, parseFullName, parseTwitterUsername } from './profile-fields.js';
 import type { ProfileRepository } from './profile-repository.port.js';
@@ -49,7 +49,8 @@ export class RegisterProfile {
       bio: lenient(parseBio, input.bio),
       twitterUsername: lenient(parseTwitterUsername, input.twitterUsername),
     };
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    // Two first sign-ins may race: the loser's save is stale, and its next round returns the winner's profile.
+    return withOptimisticRetry(`profile ${githubUsername}`, async () => {
       const existing = await this.profiles.get(githubUsername);
       const now = this.clock.now();
       if (existing !== null) {
@@ -58,16 +59,9 @@ export class RegisterProfile {
         return { profile: projectProfile(existing, now), created: false };
       }
       const profile = createProfile(githubUsername, details, now);
-      try {
-        await this.profiles.save(profile, null);
-      } catch (error) {
-        // Two first sign-ins raced: the other one created it, so the next round returns it.
-        if (error instanceof StaleWriteError) continue;
-        throw error;
-      }
+      await this.profiles.save(profile, null);
       await this.leaderboard.upsert(toLeaderboardStanding(profile));
       return { profile, created: true };
-    }
-    throw new ConflictError(`profile ${githubUsername} is being registered concurrently, try again`);
+    });
   }
 }

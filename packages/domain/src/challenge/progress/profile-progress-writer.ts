@@ -1,11 +1,11 @@
 import type { Clock } from '../../shared/clock.port.js';
-import { ConflictError, NotFoundError } from '../../shared/errors.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { EntryRepository } from '../entry/entry-repository.port.js';
 import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
 import type { Profile, ProfileDetails } from '../profile/profile.js';
 import type { ProfileRepository } from '../profile/profile-repository.port.js';
 import { toLeaderboardStanding } from '../profile/to-leaderboard-standing.js';
-import { MAX_WRITE_ATTEMPTS, StaleWriteError } from '../shared/stale-write.error.js';
 import { deriveProgress } from './derive-progress.js';
 
 /** Fields that say when or how often a profile was saved rather than what it holds. */
@@ -35,7 +35,7 @@ export class ProfileProgressWriter {
 
   /** Returns the profile as saved (or as it was, when nothing changed). NotFoundError if there is none. */
   async write(githubUsername: string, edit?: Partial<ProfileDetails>): Promise<Profile> {
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    return withOptimisticRetry(`profile ${githubUsername}`, async () => {
       // The profile is read BEFORE the entries: a concurrent entry write that this read misses then
       // comes with a profile save of its own, which makes our conditional save fail and re-read.
       const stored = await this.profiles.get(githubUsername);
@@ -51,15 +51,9 @@ export class ProfileProgressWriter {
         return stored;
       }
       const saved: Profile = { ...next, updatedAt: now, version: stored.version + 1 };
-      try {
-        await this.profiles.save(saved, stored.version);
-      } catch (error) {
-        if (error instanceof StaleWriteError) continue;
-        throw error;
-      }
+      await this.profiles.save(saved, stored.version);
       await this.leaderboard.upsert(toLeaderboardStanding(saved));
       return saved;
-    }
-    throw new ConflictError(`profile ${githubUsername} is being changed concurrently, try again`);
+    });
   }
 }

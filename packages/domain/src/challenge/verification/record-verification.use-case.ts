@@ -1,5 +1,6 @@
 import type { Clock } from '../../shared/clock.port.js';
-import { ConflictError, ValidationError } from '../../shared/errors.js';
+import { ValidationError } from '../../shared/errors.js';
+import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { Entry } from '../entry/entry.js';
 import { parseDay, parseEntryType } from '../entry/entry-fields.js';
 import type { EntryRepository } from '../entry/entry-repository.port.js';
@@ -7,7 +8,6 @@ import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
 import { parseGithubUsername } from '../participant/github-username.js';
 import { ProfileProgressWriter } from '../progress/profile-progress-writer.js';
 import type { ProfileRepository } from '../profile/profile-repository.port.js';
-import { MAX_WRITE_ATTEMPTS, StaleWriteError } from '../shared/stale-write.error.js';
 
 /** An entry counts (days completed, score) once its confidence reaches this. */
 export const VERIFIED_MIN_CONFIDENCE = 50;
@@ -59,23 +59,17 @@ export class RecordVerification {
     };
     const confidence = parseConfidence(input.confidence);
     const verified = confidence >= VERIFIED_MIN_CONFIDENCE;
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    return withOptimisticRetry(`entry ${key.githubUsername} day ${key.day} ${key.entryType}`, async () => {
       const existing = await this.entries.get(key);
       if (existing === null || existing.url !== input.url) return { applied: false, entry: existing };
       let entry = existing;
       if (existing.confidence !== confidence || existing.verified !== verified) {
         entry = { ...existing, verified, confidence, updatedAt: this.clock.now(), revision: existing.revision + 1 };
-        try {
-          await this.entries.put(entry, existing.revision);
-        } catch (error) {
-          if (error instanceof StaleWriteError) continue;
-          throw error;
-        }
+        await this.entries.put(entry, existing.revision);
       }
       // Also when the entry was already up to date: a redelivered job repairs a profile write that failed.
       await this.writer.write(key.githubUsername);
       return { applied: true, entry };
-    }
-    throw new ConflictError(`entry ${key.githubUsername} day ${key.day} ${key.entryType} is being changed concurrently`);
+    });
   }
 }

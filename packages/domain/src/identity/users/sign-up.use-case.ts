@@ -13,7 +13,7 @@ export interface SignUpInput {
 
 /**
  * Creates a password account (POST /users). The username is stored lowercase; a username taken in
- * any case is a `ConflictError`. Answers `{id, username, createdAt}`, never the hash.
+ * any case is a `UsernameTakenError`. Answers `{id, username, createdAt}`, never the hash.
  */
 export class SignUp {
   constructor(

@@ -6,7 +6,7 @@ import type { User } from './user.js';
  * case-insensitively: the repository enforces it atomically, whatever case it is given.
  */
 export interface UserRepository {
-  /** Stores a new user; throws `ConflictError` when the username is taken, leaving the holder unchanged. */
+  /** Stores a new user; throws `UsernameTakenError` when the username is taken, leaving the holder unchanged. */
   create(user: User): Promise<void>;
   /** The user with this id, or null. */
   findById(id: string): Promise<User | null>;

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError } from '../../shared/errors.js';
+import { UsernameTakenError, ValidationError } from '../../shared/errors.js';
 
 /** Checked before lowercasing so that look-alikes such as the Kelvin sign cannot fold into ASCII. */
 const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{3,32}$/;
@@ -20,6 +20,6 @@ export function parseUsername(value: string, field = 'username'): string {
 }
 
 /** The conflict every UserRepository reports for a taken username, so the message is the same everywhere. */
-export function usernameTaken(): ConflictError {
-  return new ConflictError('username is already taken');
+export function usernameTaken(): UsernameTakenError {
+  return new UsernameTakenError();
 }

@@ -1,6 +1,6 @@
 import type { PhotoRecord } from '../photo/photo.js';
 import { parsePhotoObjectKey } from '../photo/photo-object-key.js';
-import { withOptimisticRetry } from '../photo/optimistic-retry.js';
+import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { ImageInspector } from '../ports/image-inspector.port.js';
 import type { ObjectStorage } from '../ports/object-storage.port.js';
 import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
@@ -42,7 +42,7 @@ export class IngestStorageEvent {
   async execute({ event }: IngestStorageEventInput): Promise<IngestStorageEventOutput> {
     const ids = parsePhotoObjectKey(event.key);
     if (ids === null) return this.discard(event);
-    return withOptimisticRetry(async () => {
+    return withOptimisticRetry(`photo ${ids.photoId}`, async () => {
       const record = await this.catalog.get(ids.ownerId, ids.photoId);
       if (record === null) return this.discard(event);
       if (record.lastSequencer !== null && compareSequencers(event.sequencer, record.lastSequencer) <= 0) {

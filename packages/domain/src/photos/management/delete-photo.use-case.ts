@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.port.js';
 import type { Principal } from '../../shared/principal.js';
 import { isVisiblePhoto } from '../photo/photo.js';
 import { photoObjectKey } from '../photo/photo-object-key.js';
-import { withOptimisticRetry } from '../photo/optimistic-retry.js';
+import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { ObjectStorage } from '../ports/object-storage.port.js';
 import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
 import { findOwnRecord } from './owned-photo.js';
@@ -32,7 +32,7 @@ export class DeletePhoto {
   ) {}
 
   async execute(input: DeletePhotoInput): Promise<DeletePhotoOutput> {
-    return withOptimisticRetry(async () => {
+    return withOptimisticRetry('photo', async () => {
       const record = await findOwnRecord(this.catalog, input.actor, input.photoId);
       if (record === null) throw new NotFoundError('photo');
       const key = photoObjectKey(record.ownerId, record.id);

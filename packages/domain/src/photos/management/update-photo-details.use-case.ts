@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock.port.js';
 import type { Principal } from '../../shared/principal.js';
 import type { PhotoOutput } from '../photo/photo.js';
 import { toPhotoOutput } from '../photo/photo.js';
-import { withOptimisticRetry } from '../photo/optimistic-retry.js';
+import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
 import { getOwnVisiblePhoto } from './owned-photo.js';
 import {
@@ -43,7 +43,7 @@ export class UpdatePhotoDetails {
       ...(input.tags !== undefined && { tags: normaliseTags(input.tags) }),
       ...(input.metadata !== undefined && { metadata: validateMetadata(input.metadata) }),
     };
-    return withOptimisticRetry(async () => {
+    return withOptimisticRetry('photo', async () => {
       const record = await getOwnVisiblePhoto(this.catalog, input.actor, input.photoId, this.clock.now());
       const updated = { ...record, ...changes, version: record.version + 1 };
       await this.catalog.save(updated);

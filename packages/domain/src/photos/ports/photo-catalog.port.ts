@@ -40,7 +40,7 @@ export interface PhotoCatalog {
   get(ownerId: string, photoId: string): Promise<PhotoRecord | null>;
   /**
    * Stores the record if the stored version is `record.version - 1` (absent for version 1);
-   * otherwise throws ConflictError and changes nothing.
+   * otherwise throws StaleWriteError and changes nothing.
    */
   save(record: PhotoRecord): Promise<void>;
   /** A page of the owner's `ready` photos in the query's order, after `query.after`. */
