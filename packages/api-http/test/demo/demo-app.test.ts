@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHttpConfig } from '../../src/composition/config.js';
 import { composeDemoApp, demoBanner, type DemoComposition } from '../../src/demo/compose-demo-app.js';
@@ -133,7 +134,7 @@ describe('npm run demo (composeDemoApp)', () => {
   });
 
   it('generates a new password per run', async () => {
-    const other = await composeDemoApp(loadHttpConfig({ PORT: '0' }), { logger: captureLogs('silent').logger });
+    const other = await composeDemoApp(loadHttpConfig({ PORT: '0' }), { logger: pino({ level: 'silent' }) });
     try {
       expect(other.credentials.username).toBe(demo.credentials.username);
       expect(other.credentials.password).not.toBe(demo.credentials.password);
@@ -145,7 +146,7 @@ describe('npm run demo (composeDemoApp)', () => {
 
 describe('composeDemoApp on other adapters', () => {
   it('refuses to start with the one-line configuration message', async () => {
-    await expect(composeDemoApp(loadHttpConfig({ ADAPTERS: 'aws' }), { logger: captureLogs('silent').logger })).rejects.toThrow(
+    await expect(composeDemoApp(loadHttpConfig({ ADAPTERS: 'aws' }), { logger: pino({ level: 'silent' }) })).rejects.toThrow(
       /^invalid configuration: ADAPTERS: the demo \(--demo\) runs on the memory adapters only/,
     );
   });
