@@ -44,6 +44,9 @@ export async function composeDemoApp(
     const photos = await seedPhotos(DEMO_PHOTOS, credentials, { resolve, worker });
     logger.info({ participants: DEMO_PARTICIPANTS.length, entries, photos, demo_user: DEMO_USERNAME }, 'demo data loaded');
     return { composition, credentials, participants: DEMO_PARTICIPANTS.length, entries, photos };
+  } catch (error) {
+    await composition.closers.closeAll();
+    throw error;
   } finally {
     clock.release();
   }

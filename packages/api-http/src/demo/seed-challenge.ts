@@ -83,7 +83,7 @@ export async function seedChallenge(participants: readonly DemoParticipant[], se
       entries += 1;
       const tweetsEvery = participant.tweetsEvery;
       if (tweetsEvery !== undefined && participant.twitterUsername !== null && (day - 1) % tweetsEvery === 0) {
-        const postId = `17${String(date.getTime()).padStart(17, '0')}`;
+        const postId = `186${String(entries).padStart(16, '0')}`;
         await submitEntry.execute({ actor, day, entryType: 'twitter', url: `https://x.com/${participant.twitterUsername}/status/${postId}` });
         entries += 1;
       }
