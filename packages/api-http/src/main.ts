@@ -1,14 +1,17 @@
 /**
  * `npm start`: the HTTP API on the adapters chosen by configuration (in memory by default, no setup).
+ * `npm start -- --demo` (`npm run demo`) loads demo data first and prints the demo user's sign-in.
  */
 import type { AddressInfo } from 'node:net';
 import { composeHttpApp } from './composition/compose-http-app.js';
 import { ConfigError, loadHttpConfig } from './composition/config.js';
 import { installGracefulShutdown } from './composition/graceful-shutdown.js';
+import { composeDemoApp, demoBanner } from './demo/compose-demo-app.js';
 
 async function main(): Promise<void> {
   const config = loadHttpConfig(process.env);
-  const { app, logger, closers, listeningAt } = await composeHttpApp(config);
+  const demo = process.argv.slice(2).includes('--demo') ? await composeDemoApp(config) : null;
+  const { app, logger, closers, listeningAt } = demo?.composition ?? (await composeHttpApp(config));
   const server = app.listen(config.port, config.host);
   server.once('listening', () => {
     const { port } = server.address() as AddressInfo;
@@ -18,6 +21,8 @@ async function main(): Promise<void> {
       { url: base, docs: `${base}/docs`, adapters: config.adapters },
       `hdoc API listening on ${base} (docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`,
     );
+    // Straight to the terminal, once, after the buffered log lines: the password never goes into a log line.
+    if (demo !== null) logger.flush(() => process.stdout.write(demoBanner(base, demo)));
   });
   server.once('error', (error) => {
     logger.fatal({ err: error }, 'cannot listen');
