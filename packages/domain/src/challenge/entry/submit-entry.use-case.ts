@@ -12,6 +12,9 @@ import type { Entry } from './entry.js';
 import { parseDay, parseEntryType, parseEntryUrl } from './entry-fields.js';
 import type { EntryRepository } from './entry-repository.port.js';
 
+/** The verification fields of an entry the verifier has not answered for yet. */
+const PENDING = { verified: false, confidence: 0, verificationReason: null, checkedAt: null } as const;
+
 export interface SubmitEntryInput {
   actor: Principal;
   day: number;
@@ -26,7 +29,7 @@ export interface SubmitEntryOutput {
 
 /**
  * The signed-in participant creates the entry of (day, type) or replaces its url (which resets its
- * verification but keeps its first-submission local date), the profile and standing are recomputed, and
+ * verification to pending but keeps its first-submission local date), the profile and standing are recomputed, and
  * the entry is queued for verification. Idempotent, so a client retries it after any failure: the same
  * url again changes nothing, and queues verification again unless the entry is already verified (a
  * retry after a failed enqueue, or a re-check after the participant fixed the linked work).
@@ -67,8 +70,8 @@ export class SubmitEntry {
       const now = this.clock.now();
       const entry: Entry =
         existing === null
-          ? { ...key, url, verified: false, confidence: 0, localDate: localDateOf(now, profile.timezone), createdAt: now, updatedAt: now, revision: 1 }
-          : { ...existing, url, verified: false, confidence: 0, updatedAt: now, revision: existing.revision + 1 };
+          ? { ...key, url, ...PENDING, localDate: localDateOf(now, profile.timezone), createdAt: now, updatedAt: now, revision: 1 }
+          : { ...existing, url, ...PENDING, updatedAt: now, revision: existing.revision + 1 };
       await this.entries.put(entry, existing?.revision ?? null);
       return entry;
     });
