@@ -52,7 +52,7 @@ export class MemoryLeaderboard implements Leaderboard {
     let after: number | undefined;
     if (query.cursor !== undefined && query.cursor !== null) {
       const keyset = decodeLeaderboardCursor(query.cursor);
-      after = this.order.probe(keyset.totalScore, keyset.daysCompleted, keyset.key);
+      after = this.order.positionOfKeyset(keyset.totalScore, keyset.daysCompleted, keyset.key);
     }
     const slots = this.order.slotsAfter(after, query.limit + 1, query.status);
     const hasMore = slots.length > query.limit;

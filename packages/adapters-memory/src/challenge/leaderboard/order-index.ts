@@ -31,10 +31,13 @@ export class OrderIndex {
     return positionOf(ordinalOfScores(this.records.total(slot), this.records.daysCompleted(slot)), slot);
   }
 
-  /** The position a participant at (total, days, key) would have; valid until the next probe. */
-  probe(total: number, daysCompleted: number, key: string): number {
-    this.records.writeProbe(total, daysCompleted, key);
-    return this.positionOf(StandingRecords.PROBE);
+  /**
+   * The position a participant at (total, days, key) would have, for seeking to a page cursor: the
+   * keyset is written into the search slot, so its key compares like anyone's. Valid until the next call.
+   */
+  positionOfKeyset(total: number, daysCompleted: number, key: string): number {
+    this.records.writeSearchKeyset(total, daysCompleted, key);
+    return this.positionOf(StandingRecords.SEARCH_SLOT);
   }
 
   add(position: number, status: ProfileStatus): void {
