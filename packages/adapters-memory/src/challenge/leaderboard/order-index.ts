@@ -41,17 +41,17 @@ export class OrderIndex {
   }
 
   add(position: number, status: ProfileStatus): void {
-    this.order(status).add(ordinalOf(position), slotOf(position));
+    this.statusOrder(status).add(ordinalOf(position), slotOf(position));
   }
 
   delete(position: number, status: ProfileStatus): void {
-    this.order(status).delete(ordinalOf(position), slotOf(position));
+    this.statusOrder(status).delete(ordinalOf(position), slotOf(position));
   }
 
   /** Up to `count` slots strictly after `position` (from the top when undefined), optionally one status. */
   slotsAfter(position: number | undefined, count: number, status?: ProfileStatus): number[] {
     if (count === 0) return [];
-    if (status !== undefined) return this.order(status).after(position, count).map(slotOf);
+    if (status !== undefined) return this.statusOrder(status).after(position, count).map(slotOf);
     // Once one status yields `count` positions, no status needs to look past that last one's ordinal.
     let lastOrdinal = Number.POSITIVE_INFINITY;
     const lists: number[][] = [];
@@ -99,7 +99,7 @@ export class OrderIndex {
     return slots;
   }
 
-  private order(status: ProfileStatus): StatusOrder {
+  private statusOrder(status: ProfileStatus): StatusOrder {
     const order = this.byStatus.get(status);
     if (order === undefined) throw new RangeError(`unknown status ${String(status)}`);
     return order;
