@@ -163,6 +163,18 @@ describe('SubmitEntry and verification', () => {
     const { entry } = await h.submit.execute({ actor: ada, day: 7, entryType: 'github', url: 'https://github.com/Ada-L/weak' });
     expect(verificationStateOf(entry)).toEqual({ status: 'pending', confidence: 0, reason: null, checkedAt: null });
     expect(await state(7)).toEqual({ status: 'pending', confidence: 0, reason: null, checkedAt: null });
+    // The same url again asks for a re-check of a rejected entry: pending until the verifier answers anew.
+    answers['https://github.com/Ada-L/weak'] = { confidence: 90, reason: 'commit found' };
+    const recheck = (await h.submit.execute({ actor: ada, day: 8, entryType: 'github', url: 'https://github.com/Ada-L/weak' })).entry;
+    expect(verificationStateOf(recheck).status).toBe('pending');
+    h.clock.advance(HOUR);
+    h.startWorker();
+    await h.queue.drained();
+    expect(await state(8)).toEqual({ status: 'verified', confidence: 90, reason: 'commit found', checkedAt: new Date('2026-03-01T14:00:00.000Z') });
+    // A verified entry submitted again with its url stays as it is and is not queued.
+    const before = await h.entries.get({ githubUsername: 'Ada-L', day: 8, entryType: 'github' });
+    expect((await h.submit.execute({ actor: ada, day: 8, entryType: 'github', url: 'https://github.com/Ada-L/weak' })).entry).toEqual(before);
+    expect(h.queue.pending()).toEqual([]);
   });
 
   it('RecordVerification keeps the first time of an identical answer, stores a changed reason, and bounds the reason', async () => {

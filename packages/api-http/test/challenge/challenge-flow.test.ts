@@ -170,6 +170,13 @@ describe('the challenge, end to end over HTTP', () => {
     const second = (await app.send('get', `/profiles/Alice/entries?limit=2&cursor=${encodeURIComponent(first.next_cursor ?? '')}`)).body as Page<unknown>;
     expect(second.next_cursor).toBeNull();
     expect([...first.items, ...second.items]).toEqual(items);
+
+    // The same url again asks for a re-check of the rejected entry: pending, then the verifier's new answer.
+    const recheck = await put(nextDay, 2, 'github', 'Alice');
+    expect((recheck.body as { verification: { status: string } }).verification.status).toBe('pending');
+    await app.composition.worker?.drained();
+    const rechecked = (await app.send('get', '/profiles/alice/entries')).body as Page<{ day: number; verification: { status: string } }>;
+    expect(rechecked.items.map((entry) => [entry.day, entry.verification.status])).toEqual([[1, 'verified'], [1, 'verified'], [2, 'rejected']]);
   });
 
   it('the leaderboard ranks participants and reorders as soon as someone overtakes', async () => {
