@@ -3,19 +3,19 @@ import { PHOTO_SORTS, StaleWriteError } from '@hdoc/domain';
 import type { ValueRange } from './photo-list-index.js';
 import { PhotoListIndex } from './photo-list-index.js';
 
-/** Which subset of an owner's ready photos an index holds. */
-type Subset = { kind: 'all' } | { kind: 'tag'; tag: string } | { kind: 'type'; contentType: string };
+/** Which of an owner's ready photos one index holds: all of them, those with one tag, or those of one content type. */
+type PhotoGroup = { kind: 'all' } | { kind: 'tag'; tag: string } | { kind: 'type'; contentType: string };
 
-function subsetName(subset: Subset): string {
-  if (subset.kind === 'all') return '*';
-  return subset.kind === 'tag' ? `tag:${subset.tag}` : `type:${subset.contentType}`;
+function groupName(group: PhotoGroup): string {
+  if (group.kind === 'all') return '*';
+  return group.kind === 'tag' ? `tag:${group.tag}` : `type:${group.contentType}`;
 }
 
-function subsetsOf(record: PhotoRecord): Subset[] {
+function groupsOf(record: PhotoRecord): PhotoGroup[] {
   return [
     { kind: 'all' },
     { kind: 'type', contentType: record.contentType },
-    ...record.tags.map((tag): Subset => ({ kind: 'tag', tag })),
+    ...record.tags.map((tag): PhotoGroup => ({ kind: 'tag', tag })),
   ];
 }
 
@@ -49,13 +49,13 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
 
   async list(query: PhotoListQuery): Promise<PhotoListSlice> {
     const { filter } = query;
-    const subset: Subset =
+    const group: PhotoGroup =
       filter.tag !== undefined
         ? { kind: 'tag', tag: filter.tag }
         : filter.contentType !== undefined
           ? { kind: 'type', contentType: filter.contentType }
           : { kind: 'all' };
-    const index = this.indexes.get(indexName(query.ownerId, query.sort, subset));
+    const index = this.indexes.get(indexName(query.ownerId, query.sort, group));
     if (!index) return { items: [], hasMore: false };
     const seekable = query.sort === 'uploaded_at';
     const range: ValueRange = seekable
@@ -71,9 +71,9 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
   }
 
   private index(record: PhotoRecord): void {
-    for (const subset of subsetsOf(record)) {
+    for (const group of groupsOf(record)) {
       for (const sort of PHOTO_SORTS) {
-        const name = indexName(record.ownerId, sort, subset);
+        const name = indexName(record.ownerId, sort, group);
         let index = this.indexes.get(name);
         if (!index) this.indexes.set(name, (index = new PhotoListIndex(sort)));
         index.add(record);
@@ -82,9 +82,9 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
   }
 
   private unindex(record: PhotoRecord): void {
-    for (const subset of subsetsOf(record)) {
+    for (const group of groupsOf(record)) {
       for (const sort of PHOTO_SORTS) {
-        const name = indexName(record.ownerId, sort, subset);
+        const name = indexName(record.ownerId, sort, group);
         const index = this.indexes.get(name);
         index?.remove(record);
         if (index?.size === 0) this.indexes.delete(name);
@@ -137,6 +137,6 @@ function recordKey(ownerId: string, photoId: string): string {
   return JSON.stringify([ownerId, photoId]);
 }
 
-function indexName(ownerId: string, sort: PhotoSort, subset: Subset): string {
-  return JSON.stringify([ownerId, sort, subsetName(subset)]);
+function indexName(ownerId: string, sort: PhotoSort, group: PhotoGroup): string {
+  return JSON.stringify([ownerId, sort, groupName(group)]);
 }

@@ -1,4 +1,13 @@
-import { ConcurrentUpdateError, ForbiddenError, NotFoundError, toLeaderboardStanding, ValidationError, type VerificationQueue } from '@hdoc/domain';
+import {
+  ConcurrentUpdateError,
+  ForbiddenError,
+  MAX_VERIFICATION_REASON_LENGTH,
+  NotFoundError,
+  toLeaderboardStanding,
+  ValidationError,
+  verificationStateOf,
+  type VerificationQueue,
+} from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
 import { MemoryEntryVerifier, ShapeCheckingEntryVerifier } from '../../src/index.js';
 import { challengeHarness, participant } from './challenge-harness.js';
@@ -127,11 +136,62 @@ describe('SubmitEntry and verification', () => {
   it('RecordVerification ignores a result for a url the entry no longer has, and a missing entry', async () => {
     const h = await registered();
     await h.submit.execute({ actor: ada, day: 4, entryType: 'twitter', url: 'https://x.com/ada_cloud/status/1' });
-    const stale = await h.recordVerification.execute({ githubUsername: 'Ada-L', day: 4, entryType: 'twitter', url: 'https://x.com/ada_cloud/status/0', confidence: 99 });
+    const stale = await h.recordVerification.execute({ githubUsername: 'Ada-L', day: 4, entryType: 'twitter', url: 'https://x.com/ada_cloud/status/0', confidence: 99, reason: 'found' });
     expect(stale.applied).toBe(false);
-    expect((await h.recordVerification.execute({ githubUsername: 'Ada-L', day: 5, entryType: 'twitter', url: 'https://x.com/a/status/1', confidence: 99 })).applied).toBe(false);
+    expect((await h.recordVerification.execute({ githubUsername: 'Ada-L', day: 5, entryType: 'twitter', url: 'https://x.com/a/status/1', confidence: 99, reason: 'found' })).applied).toBe(false);
     expect((await h.profiles.get('Ada-L'))).toMatchObject({ twitterScore: 0, daysCompleted: 0 });
-    await expectField(h.recordVerification.execute({ githubUsername: 'Ada-L', day: 4, entryType: 'twitter', url: 'https://x.com/ada_cloud/status/1', confidence: 101 }), 'confidence');
+    await expectField(h.recordVerification.execute({ githubUsername: 'Ada-L', day: 4, entryType: 'twitter', url: 'https://x.com/ada_cloud/status/1', confidence: 101, reason: 'found' }), 'confidence');
+  });
+
+  it('stores the verifier\'s answer as the entry\'s verification state; a new url starts it over', async () => {
+    const answers: Record<string, { confidence: number; reason: string }> = {
+      'https://github.com/Ada-L/good': { confidence: 75, reason: 'commit found' },
+      'https://github.com/Ada-L/weak': { confidence: 49, reason: 'commit not found' },
+    };
+    const h = await registered({ verifier: new MemoryEntryVerifier(({ entry }) => answers[entry.url]!) });
+    const state = async (day: number) => verificationStateOf((await h.entries.get({ githubUsername: 'Ada-L', day, entryType: 'github' }))!);
+    await h.submit.execute({ actor: ada, day: 7, entryType: 'github', url: 'https://github.com/Ada-L/good' });
+    await h.submit.execute({ actor: ada, day: 8, entryType: 'github', url: 'https://github.com/Ada-L/weak' });
+    expect(await state(7)).toEqual({ status: 'pending', confidence: 0, reason: null, checkedAt: null });
+    h.clock.advance(HOUR);
+    h.startWorker();
+    await h.queue.drained();
+    const checkedAt = new Date('2026-03-01T13:00:00.000Z');
+    expect(await state(7)).toEqual({ status: 'verified', confidence: 75, reason: 'commit found', checkedAt });
+    expect(await state(8)).toEqual({ status: 'rejected', confidence: 49, reason: 'commit not found', checkedAt });
+    h.queue.unsubscribe();
+    const { entry } = await h.submit.execute({ actor: ada, day: 7, entryType: 'github', url: 'https://github.com/Ada-L/weak' });
+    expect(verificationStateOf(entry)).toEqual({ status: 'pending', confidence: 0, reason: null, checkedAt: null });
+    expect(await state(7)).toEqual({ status: 'pending', confidence: 0, reason: null, checkedAt: null });
+    // The same url again asks for a re-check of a rejected entry: pending until the verifier answers anew.
+    answers['https://github.com/Ada-L/weak'] = { confidence: 90, reason: 'commit found' };
+    const recheck = (await h.submit.execute({ actor: ada, day: 8, entryType: 'github', url: 'https://github.com/Ada-L/weak' })).entry;
+    expect(verificationStateOf(recheck).status).toBe('pending');
+    h.clock.advance(HOUR);
+    h.startWorker();
+    await h.queue.drained();
+    expect(await state(8)).toEqual({ status: 'verified', confidence: 90, reason: 'commit found', checkedAt: new Date('2026-03-01T14:00:00.000Z') });
+    // A verified entry submitted again with its url stays as it is and is not queued.
+    const before = await h.entries.get({ githubUsername: 'Ada-L', day: 8, entryType: 'github' });
+    expect((await h.submit.execute({ actor: ada, day: 8, entryType: 'github', url: 'https://github.com/Ada-L/weak' })).entry).toEqual(before);
+    expect(h.queue.pending()).toEqual([]);
+  });
+
+  it('RecordVerification keeps the first time of an identical answer, stores a changed reason, and bounds the reason', async () => {
+    const h = await registered();
+    const url = 'https://github.com/Ada-L/same';
+    const key = { githubUsername: 'Ada-L', day: 9, entryType: 'github' as const };
+    await h.submit.execute({ actor: ada, day: 9, entryType: 'github', url });
+    const answer = { ...key, url, confidence: 30, reason: '  repository is private ' };
+    const first = (await h.recordVerification.execute(answer)).entry!;
+    expect(first).toMatchObject({ verificationReason: 'repository is private', checkedAt: new Date('2026-03-01T12:00:00.000Z'), revision: 2 });
+    h.clock.advance(HOUR);
+    expect((await h.recordVerification.execute(answer)).entry).toEqual(first);
+    const changed = (await h.recordVerification.execute({ ...answer, reason: 'repository not found' })).entry!;
+    expect(changed).toMatchObject({ confidence: 30, verificationReason: 'repository not found', checkedAt: new Date('2026-03-01T13:00:00.000Z'), revision: 3 });
+    const long = (await h.recordVerification.execute({ ...answer, reason: 'é'.repeat(500) })).entry!;
+    expect(long.verificationReason).toBe('é'.repeat(MAX_VERIFICATION_REASON_LENGTH));
+    await expectField(h.recordVerification.execute({ ...answer, reason: 42 as unknown as string }), 'reason');
   });
 
   it('refuses bad input naming the field and writes nothing', async () => {

@@ -22,7 +22,7 @@ describe('MemoryLeaderboard', () => {
     expect((await board.page({ limit: 10 })).items).toEqual([{ ...leaderboardStanding('ada', { githubScore: 5 }), totalScore: 5, rank: 1 }]);
   });
 
-  it('keeps order, ranks and cursors across thousands of participants, crowds of ties and slot reuse', async () => {
+  it('keeps order, ranks and cursors across thousands of participants, large ties and slot reuse', async () => {
     const board = new MemoryLeaderboard();
     const reference = new Map<string, LeaderboardStanding>();
     let seed = 7;
@@ -37,12 +37,12 @@ describe('MemoryLeaderboard', () => {
         await board.remove(name);
         continue;
       }
-      // Half of everyone sits at (0, 0), the launch-day crowd; the rest spread over the whole range.
-      const crowd = random(2) === 0;
+      // Half of everyone ties at (0, 0), as on launch day; the rest spread over the whole range.
+      const atZero = random(2) === 0;
       const next = leaderboardStanding(name, {
-        githubScore: crowd ? 0 : random(10_001),
-        twitterScore: crowd ? 0 : random(10_001),
-        daysCompleted: crowd ? 0 : random(101),
+        githubScore: atZero ? 0 : random(10_001),
+        twitterScore: atZero ? 0 : random(10_001),
+        daysCompleted: atZero ? 0 : random(101),
         status: random(3) === 0 ? 'inactive' : 'active',
         version: i,
       });
@@ -61,8 +61,8 @@ describe('MemoryLeaderboard', () => {
       cursor = page.nextCursor;
     } while (cursor !== null);
     expect(read).toEqual(expected);
-    const inCrowd = expected[expected.length - 5]!;
-    const position = await board.position(inCrowd, 10);
+    const amongTied = expected[expected.length - 5]!;
+    const position = await board.position(amongTied, 10);
     expect(position?.row.rank).toBe(expected.filter((name) => total(reference.get(name)!) > 0).length + 1);
     expect(position?.above.map((row) => row.githubUsername)).toEqual(expected.slice(-15, -5));
     expect(position?.below.map((row) => row.githubUsername)).toEqual(expected.slice(-4));

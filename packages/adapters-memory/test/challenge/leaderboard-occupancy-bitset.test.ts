@@ -13,7 +13,7 @@ describe('OccupancyBitset', () => {
             fc.array(fc.integer({ min: 0, max: size - 1 }), { minLength: 1, maxLength: 20 }),
           ),
         ),
-        ([size, edits, probes]) => {
+        ([size, edits, queries]) => {
           const bitset = new OccupancyBitset(size);
           const present = new Set<number>();
           for (const [add, value] of edits) {
@@ -26,9 +26,9 @@ describe('OccupancyBitset', () => {
             }
           }
           const sorted = [...present].sort((a, b) => a - b);
-          for (const probe of probes) {
-            expect(bitset.next(probe)).toBe(sorted.find((v) => v >= probe) ?? -1);
-            expect(bitset.previous(probe)).toBe(sorted.findLast((v) => v <= probe) ?? -1);
+          for (const query of queries) {
+            expect(bitset.next(query)).toBe(sorted.find((v) => v >= query) ?? -1);
+            expect(bitset.previous(query)).toBe(sorted.findLast((v) => v <= query) ?? -1);
           }
         },
       ),

@@ -1,4 +1,4 @@
-import { toLeaderboardStanding, type Entry, type EntryType } from '@hdoc/domain';
+import { toLeaderboardStanding, verificationStateOf, type Entry, type EntryType } from '@hdoc/domain';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
@@ -46,16 +46,20 @@ describe('challenge progress over random histories (use cases on memory adapters
             await h.submit.execute({ actor, day: step.day, entryType: step.entryType, url: u });
             if (current === undefined) {
               const localDate = DateTime.fromJSDate(now, { zone }).toISODate() as string;
-              model.set(key, { githubUsername: 'Ada-L', day: step.day, entryType: step.entryType, url: u, verified: false, confidence: 0, localDate, createdAt: now, updatedAt: now, revision: 1 });
-            } else if (current.url !== u) {
-              model.set(key, { ...current, url: u, verified: false, confidence: 0 });
+              model.set(key, { githubUsername: 'Ada-L', day: step.day, entryType: step.entryType, url: u, verified: false, confidence: 0, verificationReason: null, checkedAt: null, localDate, createdAt: now, updatedAt: now, revision: 1 });
+            } else if (current.url !== u || (current.checkedAt !== null && !current.verified)) {
+              model.set(key, { ...current, url: u, verified: false, confidence: 0, verificationReason: null, checkedAt: null });
             }
           } else if (step.kind === 'verify') {
             const current = model.get(`${step.day}#${step.entryType}`);
             const u = current === undefined || step.stale ? url(step.day, step.entryType, 9) : current.url;
-            const { applied } = await h.recordVerification.execute({ githubUsername: 'ada-l', day: step.day, entryType: step.entryType, url: u, confidence: step.confidence });
+            const { applied } = await h.recordVerification.execute({ githubUsername: 'ada-l', day: step.day, entryType: step.entryType, url: u, confidence: step.confidence, reason: `answered ${step.confidence}` });
             expect(applied).toBe(current !== undefined && !step.stale);
-            if (applied && current) model.set(`${step.day}#${step.entryType}`, { ...current, verified: step.confidence >= 50, confidence: step.confidence });
+            const reason = `answered ${step.confidence}`;
+            const sameAnswer = current?.checkedAt != null && current.confidence === step.confidence && current.verificationReason === reason;
+            if (applied && current && !sameAnswer) {
+              model.set(`${step.day}#${step.entryType}`, { ...current, verified: step.confidence >= 50, confidence: step.confidence, verificationReason: reason, checkedAt: now });
+            }
           } else if (step.kind === 'advance') {
             h.clock.advance(step.minutes * 60_000);
           } else if (step.kind === 'midnight') {
@@ -72,6 +76,10 @@ describe('challenge progress over random histories (use cases on memory adapters
           const context = { timezone: zone, createdAt: created.profile.createdAt, completed };
           const { profile } = await h.getProfile.execute({ githubUsername: 'ADA-L' });
           expect(profile).toMatchObject(referenceProgress(entries, context, h.clock.now()));
+          const storedEntries = await h.entries.listByParticipant('Ada-L');
+          expect(Object.fromEntries(storedEntries.map((e) => [`${e.day}#${e.entryType}`, verificationStateOf(e)]))).toEqual(
+            Object.fromEntries([...model].map(([key, e]) => [key, verificationStateOf(e)])),
+          );
           const stored = await h.profiles.get('Ada-L');
           expect(await h.standing('Ada-L')).toMatchObject(toLeaderboardStanding(stored!));
         }

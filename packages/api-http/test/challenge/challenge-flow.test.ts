@@ -111,6 +111,7 @@ describe('the challenge, end to end over HTTP', () => {
       day: 1,
       verified: false,
       confidence: 0,
+      verification: { status: 'pending', confidence: 0, reason: null, checked_at: null },
       local_date: '2026-03-01',
       created_at: '2026-03-01T12:00:00.000Z',
       updated_at: '2026-03-01T12:00:00.000Z',
@@ -148,6 +149,13 @@ describe('the challenge, end to end over HTTP', () => {
 
     const entries = await app.send('get', '/profiles/alice/entries');
     expect(entries.status).toBe(200);
+    // Each entry shows where it stands with the verifier, and why: day 2's 40 is checked but does not count.
+    const verifications = (entries.body as Page<{ verification: unknown }>).items.map((entry) => entry.verification);
+    expect(verifications).toEqual([
+      { status: 'verified', confidence: 80, reason: 'configured confidence', checked_at: '2026-03-01T12:00:00.000Z' },
+      { status: 'verified', confidence: 70, reason: 'configured confidence', checked_at: '2026-03-01T12:00:00.000Z' },
+      { status: 'rejected', confidence: 40, reason: 'configured confidence', checked_at: '2026-03-02T12:00:00.000Z' },
+    ]);
     const items = (entries.body as Page<{ day: number; entry_type: string; verified: boolean; confidence: number; local_date: string }>).items;
     expect(items.map((entry) => [entry.day, entry.entry_type, entry.verified, entry.confidence, entry.local_date])).toEqual([
       [1, 'github', true, 80, '2026-03-01'],
@@ -162,6 +170,13 @@ describe('the challenge, end to end over HTTP', () => {
     const second = (await app.send('get', `/profiles/Alice/entries?limit=2&cursor=${encodeURIComponent(first.next_cursor ?? '')}`)).body as Page<unknown>;
     expect(second.next_cursor).toBeNull();
     expect([...first.items, ...second.items]).toEqual(items);
+
+    // The same url again asks for a re-check of the rejected entry: pending, then the verifier's new answer.
+    const recheck = await put(nextDay, 2, 'github', 'Alice');
+    expect((recheck.body as { verification: { status: string } }).verification.status).toBe('pending');
+    await app.composition.worker?.drained();
+    const rechecked = (await app.send('get', '/profiles/alice/entries')).body as Page<{ day: number; verification: { status: string } }>;
+    expect(rechecked.items.map((entry) => [entry.day, entry.verification.status])).toEqual([[1, 'verified'], [1, 'verified'], [2, 'rejected']]);
   });
 
   it('the leaderboard ranks participants and reorders as soon as someone overtakes', async () => {

@@ -34,6 +34,8 @@ export function anEntry(key: EntryKey, overrides: Partial<Entry> = {}): Entry {
     url: `https://github.com/${key.githubUsername}/cloud/commit/${key.day}`,
     verified: false,
     confidence: 0,
+    verificationReason: null,
+    checkedAt: null,
     localDate: '2026-03-01',
     createdAt: CREATED,
     updatedAt: CREATED,

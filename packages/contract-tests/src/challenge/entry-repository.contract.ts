@@ -21,11 +21,13 @@ export function describeEntryRepositoryContract(
   const run = (body: (s: EntryRepositorySubject) => Promise<void>) => () => withSubject(makeSubject, body);
 
   describe(`EntryRepository contract: ${adapterName}`, () => {
-    it('returns a created entry, every field intact, with the participant in any case', run(async ({ repository }) => {
+    it('returns a created entry, every field intact (verification reason and time too), with the participant in any case', run(async ({ repository }) => {
       const entry = anEntry(key('Ada', 7, 'twitter'), {
         url: 'https://x.com/ada/status/123',
         verified: true,
         confidence: 88,
+        verificationReason: 'a post of the participant',
+        checkedAt: new Date('2026-03-01T12:00:00.123Z'),
         localDate: '2026-02-28',
         updatedAt: new Date('2026-03-01T12:00:00.123Z'),
       });

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
  * midnight so local midnight does not exist (Santiago), quarter-hour offsets (Kathmandu), both ends of
  * the date line (Kiritimati +14, Pago Pago -11).
  */
-export const ZONES = [
+const ZONES = [
   'UTC',
   'Europe/Paris',
   'Europe/London',
@@ -21,7 +21,7 @@ export const ZONES = [
 ] as const;
 
 /** Days on which one of the zones changes its clocks (2026). */
-export const DST_DAYS = [
+const DST_DAYS = [
   '2026-03-08', // New York, Los Angeles
   '2026-03-29', // Paris, London
   '2026-04-05', // Santiago (back, at midnight), Lord Howe

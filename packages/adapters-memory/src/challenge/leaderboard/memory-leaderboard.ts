@@ -17,20 +17,22 @@ import { TotalScoreCounts } from './total-score-counts.js';
  * and a Fenwick tree of totals for competition ranks. Upsert, remove, rank and seeking a page are
  * O(log n);
  * nothing ever sorts or scans the participants. Single-threaded JavaScript makes each call atomic.
+ * The package README walks through the structure.
  */
 export class MemoryLeaderboard implements Leaderboard {
   private readonly records = new StandingRecords();
-  private readonly slots = new Map<string, number>();
+  /** Each participant's slot, by lowercase username. */
+  private readonly slotByKey = new Map<string, number>();
   private readonly order = new OrderIndex(this.records);
   private readonly totals = new TotalScoreCounts();
 
   async upsert(standing: LeaderboardStanding): Promise<void> {
     StandingRecords.validate(standing);
     const key = leaderboardKey(standing.githubUsername);
-    let slot = this.slots.get(key);
+    let slot = this.slotByKey.get(key);
     if (slot === undefined) {
       slot = this.records.allocate();
-      this.slots.set(key, slot);
+      this.slotByKey.set(key, slot);
     } else {
       if (this.records.version(slot) > standing.version) return;
       this.unindex(slot);
@@ -41,10 +43,10 @@ export class MemoryLeaderboard implements Leaderboard {
 
   async remove(githubUsername: string): Promise<void> {
     const key = leaderboardKey(githubUsername);
-    const slot = this.slots.get(key);
+    const slot = this.slotByKey.get(key);
     if (slot === undefined) return;
     this.unindex(slot);
-    this.slots.delete(key);
+    this.slotByKey.delete(key);
     this.records.release(slot);
   }
 
@@ -52,7 +54,7 @@ export class MemoryLeaderboard implements Leaderboard {
     let after: number | undefined;
     if (query.cursor !== undefined && query.cursor !== null) {
       const keyset = decodeLeaderboardCursor(query.cursor);
-      after = this.order.probe(keyset.totalScore, keyset.daysCompleted, keyset.key);
+      after = this.order.positionOfKeyset(keyset.totalScore, keyset.daysCompleted, keyset.key);
     }
     const slots = this.order.slotsAfter(after, query.limit + 1, query.status);
     const hasMore = slots.length > query.limit;
@@ -72,7 +74,7 @@ export class MemoryLeaderboard implements Leaderboard {
   }
 
   async position(githubUsername: string, neighbours: number): Promise<LeaderboardPosition | null> {
-    const slot = this.slots.get(leaderboardKey(githubUsername));
+    const slot = this.slotByKey.get(leaderboardKey(githubUsername));
     if (slot === undefined) return null;
     const position = this.order.positionOf(slot);
     return {

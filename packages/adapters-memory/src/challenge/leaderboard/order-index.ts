@@ -31,24 +31,27 @@ export class OrderIndex {
     return positionOf(ordinalOfScores(this.records.total(slot), this.records.daysCompleted(slot)), slot);
   }
 
-  /** The position a participant at (total, days, key) would have; valid until the next probe. */
-  probe(total: number, daysCompleted: number, key: string): number {
-    this.records.writeProbe(total, daysCompleted, key);
-    return this.positionOf(StandingRecords.PROBE);
+  /**
+   * The position a participant at (total, days, key) would have, for seeking to a page cursor: the
+   * keyset is written into the search slot, so its key compares like anyone's. Valid until the next call.
+   */
+  positionOfKeyset(total: number, daysCompleted: number, key: string): number {
+    this.records.writeSearchKeyset(total, daysCompleted, key);
+    return this.positionOf(StandingRecords.SEARCH_SLOT);
   }
 
   add(position: number, status: ProfileStatus): void {
-    this.order(status).add(ordinalOf(position), slotOf(position));
+    this.statusOrder(status).add(ordinalOf(position), slotOf(position));
   }
 
   delete(position: number, status: ProfileStatus): void {
-    this.order(status).delete(ordinalOf(position), slotOf(position));
+    this.statusOrder(status).delete(ordinalOf(position), slotOf(position));
   }
 
   /** Up to `count` slots strictly after `position` (from the top when undefined), optionally one status. */
   slotsAfter(position: number | undefined, count: number, status?: ProfileStatus): number[] {
     if (count === 0) return [];
-    if (status !== undefined) return this.order(status).after(position, count).map(slotOf);
+    if (status !== undefined) return this.statusOrder(status).after(position, count).map(slotOf);
     // Once one status yields `count` positions, no status needs to look past that last one's ordinal.
     let lastOrdinal = Number.POSITIVE_INFINITY;
     const lists: number[][] = [];
@@ -96,7 +99,7 @@ export class OrderIndex {
     return slots;
   }
 
-  private order(status: ProfileStatus): StatusOrder {
+  private statusOrder(status: ProfileStatus): StatusOrder {
     const order = this.byStatus.get(status);
     if (order === undefined) throw new RangeError(`unknown status ${String(status)}`);
     return order;

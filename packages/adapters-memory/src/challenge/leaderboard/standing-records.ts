@@ -32,10 +32,11 @@ function requireInteger(value: number, max: number, field: string): void {
  * Standings stored as fixed-size records in one ArrayBuffer plus one array of strings, addressed by
  * slot number: a million participants cost a few dozen bytes of numbers each instead of one object
  * with boxed fields. The lowercase key shares the username's string when the username is already
- * lowercase. Slot 0 is never handed out: it is the scratch slot a search probe writes its key into.
+ * lowercase. Slot 0 is never handed out: it is the search slot, where a page cursor's keyset is
+ * written so the order can compare it with real participants.
  */
 export class StandingRecords {
-  static readonly PROBE = 0;
+  static readonly SEARCH_SLOT = 0;
 
   private capacity = INITIAL_CAPACITY;
   private words = new Uint32Array(INITIAL_CAPACITY * WORDS);
@@ -88,13 +89,13 @@ export class StandingRecords {
     this.words[word + TWITTER_STREAK] = standing.twitterStreak;
   }
 
-  /** Points the probe slot at a position in the order, for searches by keyset. */
-  writeProbe(total: number, daysCompleted: number, key: string): void {
-    const word = StandingRecords.PROBE * WORDS;
+  /** Writes a keyset (a position in the order) into the search slot, for seeking to it. */
+  writeSearchKeyset(total: number, daysCompleted: number, key: string): void {
+    const word = StandingRecords.SEARCH_SLOT * WORDS;
     this.words[word + GITHUB_SCORE] = total;
     this.words[word + TWITTER_SCORE] = 0;
     this.words[word + DAYS] = daysCompleted;
-    this.texts[StandingRecords.PROBE * TEXTS + KEY] = key;
+    this.texts[StandingRecords.SEARCH_SLOT * TEXTS + KEY] = key;
   }
 
   key(slot: number): string {

@@ -2,23 +2,25 @@ import { BTree } from '../../shared/sorted-btree.js';
 import { OccupancyBitset } from './occupancy-bitset.js';
 import { ordinalOf, positionOf, slotOf } from './order-position.js';
 
-
+/** 4096 cells (16 KiB) per chunk: only the score ranges someone holds are ever allocated. */
 const CHUNK_BITS = 12;
 const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
-const CROWD_NODE_SIZE = 32;
+/** Keys per node of a tie tree. */
+const TIE_TREE_NODE_SIZE = 32;
 
 /**
- * The participants of one status, bucketed by ordinal (see OrderIndex). Bucket entries live in lazily
- * allocated Int32Array chunks: 0 = empty, a positive number = the one slot there, a negative number =
- * a crowd (a B+ tree of slots by key) for the ordinals several participants share. A bitset finds the
- * next occupied ordinal, so an update touches one chunk word and a few bitmap words, and even a
- * crowd of everyone (the first day, all at zero) stays O(log n).
+ * The participants of one status, bucketed by ordinal (see order-position.ts). Each ordinal has one
+ * cell, kept in lazily allocated Int32Array chunks: 0 = nobody, a positive number = the slot of the one
+ * participant there, a negative number = -1 - the id of a tie tree (a B+ tree of slots ordered by
+ * key) for an ordinal several participants share. A bitset of occupied ordinals finds the next or
+ * previous non-empty cell, so an update touches one cell and a few bitmap words, and even a tie of
+ * everyone (launch day, all at zero) stays O(log n).
  */
 export class StatusOrder {
   private readonly chunks: (Int32Array | undefined)[];
   private readonly occupied: OccupancyBitset;
-  private readonly crowds: (BTree<number, undefined> | undefined)[] = [];
-  private readonly freeCrowds: number[] = [];
+  private readonly tieTrees: (BTree<number, undefined> | undefined)[] = [];
+  private readonly freeTieTreeIds: number[] = [];
 
   constructor(
     ordinals: number,
@@ -30,33 +32,33 @@ export class StatusOrder {
 
   add(ordinal: number, slot: number): void {
     const chunk = this.chunk(ordinal);
-    const entry = chunk[ordinal & CHUNK_MASK]!;
-    if (entry === 0) {
+    const cell = chunk[ordinal & CHUNK_MASK]!;
+    if (cell === 0) {
       chunk[ordinal & CHUNK_MASK] = slot;
       this.occupied.add(ordinal);
-    } else if (entry > 0) {
-      const crowd = new BTree<number, undefined>(undefined, this.byKey, CROWD_NODE_SIZE);
-      crowd.set(entry, undefined);
-      crowd.set(slot, undefined);
-      chunk[ordinal & CHUNK_MASK] = -1 - this.keepCrowd(crowd);
+    } else if (cell > 0) {
+      const ties = new BTree<number, undefined>(undefined, this.byKey, TIE_TREE_NODE_SIZE);
+      ties.set(cell, undefined);
+      ties.set(slot, undefined);
+      chunk[ordinal & CHUNK_MASK] = -1 - this.storeTieTree(ties);
     } else {
-      this.crowd(entry).set(slot, undefined);
+      this.tieTree(cell).set(slot, undefined);
     }
   }
 
   delete(ordinal: number, slot: number): void {
     const chunk = this.chunk(ordinal);
-    const entry = chunk[ordinal & CHUNK_MASK]!;
-    if (entry === slot) {
+    const cell = chunk[ordinal & CHUNK_MASK]!;
+    if (cell === slot) {
       chunk[ordinal & CHUNK_MASK] = 0;
       this.occupied.delete(ordinal);
-    } else if (entry < 0) {
-      const crowd = this.crowd(entry);
-      crowd.delete(slot);
-      if (crowd.size === 1) {
-        chunk[ordinal & CHUNK_MASK] = crowd.minKey()!;
-        this.crowds[-1 - entry] = undefined;
-        this.freeCrowds.push(-1 - entry);
+    } else if (cell < 0) {
+      const ties = this.tieTree(cell);
+      ties.delete(slot);
+      if (ties.size === 1) {
+        chunk[ordinal & CHUNK_MASK] = ties.minKey()!;
+        this.tieTrees[-1 - cell] = undefined;
+        this.freeTieTreeIds.push(-1 - cell);
       }
     }
   }
@@ -72,10 +74,10 @@ export class StatusOrder {
     if (position !== undefined) {
       const ordinal = ordinalOf(position);
       const at = slotOf(position);
-      const entry = this.entry(ordinal);
-      if (entry > 0 && this.byKey(entry, at) > 0) found.push(positionOf(ordinal, entry));
-      if (entry < 0) {
-        for (const slot of this.crowd(entry).keys(at)) {
+      const cell = this.cellAt(ordinal);
+      if (cell > 0 && this.byKey(cell, at) > 0) found.push(positionOf(ordinal, cell));
+      if (cell < 0) {
+        for (const slot of this.tieTree(cell).keys(at)) {
           if (found.length === count) return found;
           if (this.byKey(slot, at) > 0) found.push(positionOf(ordinal, slot));
         }
@@ -87,12 +89,12 @@ export class StatusOrder {
       ordinal >= 0 && ordinal <= lastOrdinal && found.length < count;
       ordinal = this.occupied.next(ordinal + 1)
     ) {
-      const entry = this.entry(ordinal);
-      if (entry > 0) {
-        found.push(positionOf(ordinal, entry));
+      const cell = this.cellAt(ordinal);
+      if (cell > 0) {
+        found.push(positionOf(ordinal, cell));
         continue;
       }
-      for (const slot of this.crowd(entry).keys()) {
+      for (const slot of this.tieTree(cell).keys()) {
         if (found.length === count) return found;
         found.push(positionOf(ordinal, slot));
       }
@@ -105,21 +107,21 @@ export class StatusOrder {
     const found: number[] = [];
     const ordinal = ordinalOf(position);
     const at = slotOf(position);
-    const entry = this.entry(ordinal);
-    if (entry > 0 && this.byKey(entry, at) < 0) found.push(positionOf(ordinal, entry));
-    if (entry < 0) {
-      for (const [slot] of this.crowd(entry).entriesReversed(at, undefined, true)) {
+    const cell = this.cellAt(ordinal);
+    if (cell > 0 && this.byKey(cell, at) < 0) found.push(positionOf(ordinal, cell));
+    if (cell < 0) {
+      for (const [slot] of this.tieTree(cell).entriesReversed(at, undefined, true)) {
         if (found.length === count) return found;
         found.push(positionOf(ordinal, slot));
       }
     }
     for (let previous = this.occupied.previous(ordinal - 1); previous >= 0 && found.length < count; previous = this.occupied.previous(previous - 1)) {
-      const here = this.entry(previous);
-      if (here > 0) {
-        found.push(positionOf(previous, here));
+      const previousCell = this.cellAt(previous);
+      if (previousCell > 0) {
+        found.push(positionOf(previous, previousCell));
         continue;
       }
-      for (const [slot] of this.crowd(here).entriesReversed()) {
+      for (const [slot] of this.tieTree(previousCell).entriesReversed()) {
         if (found.length === count) return found;
         found.push(positionOf(previous, slot));
       }
@@ -127,7 +129,7 @@ export class StatusOrder {
     return found;
   }
 
-  private entry(ordinal: number): number {
+  private cellAt(ordinal: number): number {
     return this.chunks[ordinal >>> CHUNK_BITS]?.[ordinal & CHUNK_MASK] ?? 0;
   }
 
@@ -140,15 +142,15 @@ export class StatusOrder {
     return chunk;
   }
 
-  private crowd(entry: number): BTree<number, undefined> {
-    const crowd = this.crowds[-1 - entry];
-    if (crowd === undefined) throw new Error(`leaderboard index corrupt: no crowd ${-1 - entry}`);
-    return crowd;
+  private tieTree(cell: number): BTree<number, undefined> {
+    const ties = this.tieTrees[-1 - cell];
+    if (ties === undefined) throw new Error(`leaderboard index corrupt: no tie tree ${-1 - cell}`);
+    return ties;
   }
 
-  private keepCrowd(crowd: BTree<number, undefined>): number {
-    const index = this.freeCrowds.pop() ?? this.crowds.length;
-    this.crowds[index] = crowd;
+  private storeTieTree(ties: BTree<number, undefined>): number {
+    const index = this.freeTieTreeIds.pop() ?? this.tieTrees.length;
+    this.tieTrees[index] = ties;
     return index;
   }
 }

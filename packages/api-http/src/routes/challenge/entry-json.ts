@@ -1,9 +1,20 @@
-import type { Entry } from '@hdoc/domain';
+import { VERIFICATION_STATUSES, verificationStateOf, type Entry } from '@hdoc/domain';
 import { z } from 'zod';
 import { entryTypeEnum } from './challenge-inputs.js';
 import { instantText } from '../../http/json/instant-text.js';
 
-/** One day's proof of work; `verified` and `confidence` move when the verification worker answers. */
+const VerificationSchema = z
+  .strictObject({
+    status: z.enum(VERIFICATION_STATUSES).meta({
+      description: '`pending` until the verifier has answered for the current url (a new url starts over); then `verified` (confidence >= 50, the entry counts) or `rejected` (confidence < 50)',
+    }),
+    confidence: z.number().int().min(0).max(100),
+    reason: z.string().nullable().meta({ description: "The verifier's explanation, e.g. why the entry does not count; null while pending" }),
+    checked_at: z.iso.datetime().nullable().meta({ description: 'When the verifier answered; null while pending' }),
+  })
+  .meta({ id: 'EntryVerification' });
+
+/** One day's proof of work; `verified`, `confidence` and `verification` move when the verification worker answers. */
 export const EntrySchema = z
   .strictObject({
     github_username: z.string(),
@@ -12,6 +23,7 @@ export const EntrySchema = z
     day: z.number().int().min(1).max(100),
     verified: z.boolean(),
     confidence: z.number().int().min(0).max(100),
+    verification: VerificationSchema,
     local_date: z.iso.date().meta({ description: 'The participant\'s calendar date at first submission' }),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
@@ -29,8 +41,19 @@ export function toEntryJson(entry: Entry): EntryJson {
     day: entry.day,
     verified: entry.verified,
     confidence: entry.confidence,
+    verification: toVerificationJson(entry),
     local_date: entry.localDate,
     created_at: instantText(entry.createdAt),
     updated_at: instantText(entry.updatedAt),
+  };
+}
+
+function toVerificationJson(entry: Entry): EntryJson['verification'] {
+  const state = verificationStateOf(entry);
+  return {
+    status: state.status,
+    confidence: state.confidence,
+    reason: state.reason,
+    checked_at: state.checkedAt === null ? null : instantText(state.checkedAt),
   };
 }

@@ -16,7 +16,8 @@ export const submitEntryRoute = defineRoute({
   summary: "Submit (or replace) my entry for a day",
   description:
     'Idempotent upsert, answered 200 whether the entry was created, changed or already so. A new url resets ' +
-    'verification (`verified: false`, `confidence: 0`) and queues it; the worker updates the entry, the ' +
+    'verification (`verified: false`, `confidence: 0`, `verification.status: pending`) and queues it; the same url ' +
+    'again re-checks a rejected entry (back to pending) and leaves a verified one as it is; the worker updates the entry, the ' +
     'profile and the leaderboard when the verifier answers. The entry keeps the local date of its first submission.',
   tags: ['challenge'],
   auth: 'bearer',

@@ -21,6 +21,10 @@ export interface Entry extends EntryKey {
   readonly verified: boolean;
   /** 0..100, from the EntryVerifier; 0 until then. */
   readonly confidence: number;
+  /** The verifier's explanation of its answer for the current url; null until it has answered. */
+  readonly verificationReason: string | null;
+  /** When the verifier's answer for the current url was recorded; null until then (see verificationStateOf). */
+  readonly checkedAt: Date | null;
   /** The participant's calendar date at first submission, in the timezone the profile had then. Never rewritten. */
   readonly localDate: LocalDate;
   /** First submission; re-submitting another url keeps it. */

@@ -8,9 +8,13 @@ import { localDateOf } from '../progress/local-date.js';
 import { ProfileProgressWriter } from '../progress/profile-progress-writer.js';
 import type { ProfileRepository } from '../profile/profile-repository.port.js';
 import type { VerificationQueue } from '../verification/verification-queue.port.js';
+import { verificationStateOf } from '../verification/verification-state.js';
 import type { Entry } from './entry.js';
 import { parseDay, parseEntryType, parseEntryUrl } from './entry-fields.js';
 import type { EntryRepository } from './entry-repository.port.js';
+
+/** The verification fields of an entry the verifier has not answered for yet. */
+const PENDING = { verified: false, confidence: 0, verificationReason: null, checkedAt: null } as const;
 
 export interface SubmitEntryInput {
   actor: Principal;
@@ -26,10 +30,11 @@ export interface SubmitEntryOutput {
 
 /**
  * The signed-in participant creates the entry of (day, type) or replaces its url (which resets its
- * verification but keeps its first-submission local date), the profile and standing are recomputed, and
- * the entry is queued for verification. Idempotent, so a client retries it after any failure: the same
- * url again changes nothing, and queues verification again unless the entry is already verified (a
- * retry after a failed enqueue, or a re-check after the participant fixed the linked work).
+ * verification to pending but keeps its first-submission local date), the profile and standing are
+ * recomputed, and the entry is queued for verification. Idempotent, so a client retries it after any
+ * failure. The same url again: a verified entry is left as it is; a pending one is unchanged and
+ * queued again (a retry after a failed enqueue); a rejected one goes back to pending and is queued
+ * again (a re-check after the participant fixed the linked work, shown as pending until it answers).
  */
 export class SubmitEntry {
   private readonly writer: ProfileProgressWriter;
@@ -63,12 +68,12 @@ export class SubmitEntry {
       if (profile === null) throw new NotFoundError('profile');
       const key = { githubUsername: profile.githubUsername, day, entryType };
       const existing = await this.entries.get(key);
-      if (existing !== null && existing.url === url) return existing;
+      if (existing !== null && existing.url === url && verificationStateOf(existing).status !== 'rejected') return existing;
       const now = this.clock.now();
       const entry: Entry =
         existing === null
-          ? { ...key, url, verified: false, confidence: 0, localDate: localDateOf(now, profile.timezone), createdAt: now, updatedAt: now, revision: 1 }
-          : { ...existing, url, verified: false, confidence: 0, updatedAt: now, revision: existing.revision + 1 };
+          ? { ...key, url, ...PENDING, localDate: localDateOf(now, profile.timezone), createdAt: now, updatedAt: now, revision: 1 }
+          : { ...existing, url, ...PENDING, updatedAt: now, revision: existing.revision + 1 };
       await this.entries.put(entry, existing?.revision ?? null);
       return entry;
     });

@@ -1,5 +1,3 @@
-import type { LeaderboardStanding } from './leaderboard.port.js';
-
 /** Days of the challenge, hence the most days a participant can complete. */
 export const MAX_DAYS_COMPLETED = 100;
 /** Highest score of one entry type: one verified entry per day, confidence at most 100. */
@@ -25,18 +23,4 @@ export interface LeaderboardKeyset {
  */
 export function leaderboardKey(githubUsername: string): string {
   return githubUsername.toLowerCase();
-}
-
-/** The score the board ranks by. */
-export function totalScoreOf(standing: Pick<LeaderboardStanding, 'githubScore' | 'twitterScore'>): number {
-  return standing.githubScore + standing.twitterScore;
-}
-
-/** Where a standing sits in leaderboard order. */
-export function keysetOf(standing: LeaderboardStanding): LeaderboardKeyset {
-  return {
-    totalScore: totalScoreOf(standing),
-    daysCompleted: standing.daysCompleted,
-    key: leaderboardKey(standing.githubUsername),
-  };
 }

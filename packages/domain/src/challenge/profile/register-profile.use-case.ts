@@ -21,7 +21,7 @@ export interface RegisterProfileOutput {
 }
 
 /** GitHub's data is not ours to reject: a field our rules refuse (e.g. a 200-character name) is left empty. */
-function lenient<T>(parse: (value: unknown) => T | null, value: unknown): T | null {
+function nullIfInvalid<T>(parse: (value: unknown) => T | null, value: unknown): T | null {
   try {
     return parse(value);
   } catch (error) {
@@ -45,9 +45,9 @@ export class RegisterProfile {
   async execute(input: RegisterProfileInput): Promise<RegisterProfileOutput> {
     const githubUsername = parseGithubUsername(input.githubUsername);
     const details = {
-      fullName: lenient(parseFullName, input.fullName),
-      bio: lenient(parseBio, input.bio),
-      twitterUsername: lenient(parseTwitterUsername, input.twitterUsername),
+      fullName: nullIfInvalid(parseFullName, input.fullName),
+      bio: nullIfInvalid(parseBio, input.bio),
+      twitterUsername: nullIfInvalid(parseTwitterUsername, input.twitterUsername),
     };
     // Two first sign-ins may race: the loser's save is stale, and its next round returns the winner's profile.
     return withOptimisticRetry(`profile ${githubUsername}`, async () => {

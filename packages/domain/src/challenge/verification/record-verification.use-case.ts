@@ -20,6 +20,8 @@ export interface RecordVerificationInput {
   url: string;
   /** Integer 0..100. */
   confidence: number;
+  /** The verifier's explanation, stored with the entry (trimmed, cut to MAX_VERIFICATION_REASON_LENGTH). */
+  reason: string;
 }
 
 export interface RecordVerificationOutput {
@@ -35,9 +37,18 @@ function parseConfidence(value: unknown): number {
   return value;
 }
 
+/** Longest reason stored: a verifier's explanation is a short sentence, and storage stays bounded. */
+export const MAX_VERIFICATION_REASON_LENGTH = 200;
+
+function parseReason(value: unknown): string {
+  if (typeof value !== 'string') throw new ValidationError('reason', 'must be a string');
+  return [...value.trim()].slice(0, MAX_VERIFICATION_REASON_LENGTH).join('');
+}
+
 /**
- * Applies a verifier's answer to an entry (verified = confidence >= 50) and recomputes the profile's
- * derived fields and standing. Idempotent: applying the same answer again changes nothing.
+ * Applies a verifier's answer to an entry (verified = confidence >= 50; the reason and the time it was
+ * recorded are stored too) and recomputes the profile's derived fields and standing. Idempotent:
+ * applying the same answer again changes nothing, `checkedAt` included.
  */
 export class RecordVerification {
   private readonly writer: ProfileProgressWriter;
@@ -58,13 +69,17 @@ export class RecordVerification {
       entryType: parseEntryType(input.entryType),
     };
     const confidence = parseConfidence(input.confidence);
+    const reason = parseReason(input.reason);
     const verified = confidence >= VERIFIED_MIN_CONFIDENCE;
     return withOptimisticRetry(`entry ${key.githubUsername} day ${key.day} ${key.entryType}`, async () => {
       const existing = await this.entries.get(key);
       if (existing === null || existing.url !== input.url) return { applied: false, entry: existing };
       let entry = existing;
-      if (existing.confidence !== confidence || existing.verified !== verified) {
-        entry = { ...existing, verified, confidence, updatedAt: this.clock.now(), revision: existing.revision + 1 };
+      const sameAnswer =
+        existing.checkedAt !== null && existing.confidence === confidence && existing.verified === verified && existing.verificationReason === reason;
+      if (!sameAnswer) {
+        const now = this.clock.now();
+        entry = { ...existing, verified, confidence, verificationReason: reason, checkedAt: now, updatedAt: now, revision: existing.revision + 1 };
         await this.entries.put(entry, existing.revision);
       }
       // Also when the entry was already up to date: a redelivered job repairs a profile write that failed.

@@ -35,7 +35,7 @@ export class VerifyEntry {
     const profile = await this.profiles.get(job.githubUsername);
     if (profile === null) return STALE;
     const { confidence, reason } = await this.verifier.verify({ entry, profile });
-    const { applied } = await this.recordVerification.execute({ ...job, confidence });
+    const { applied } = await this.recordVerification.execute({ ...job, confidence, reason });
     return applied ? { outcome: 'recorded', confidence, reason } : STALE;
   }
 }

@@ -49,9 +49,3 @@ export function comparePhotoListKeysets(a: PhotoListKeyset, b: PhotoListKeyset):
   }
   return compareValues(a.id, b.id);
 }
-
-/** Whether `a` comes before `b` in the list order (ascending or descending, nulls always last). */
-export function precedesInList(a: PhotoListKeyset, b: PhotoListKeyset, order: SortOrder): boolean {
-  if (order === 'asc' || (a.value === null) !== (b.value === null)) return comparePhotoListKeysets(a, b) < 0;
-  return comparePhotoListKeysets(a, b) > 0;
-}
