@@ -2,8 +2,7 @@ import type { Clock } from '../../shared/clock.port.js';
 import type { Principal } from '../../shared/principal.js';
 import type { PhotoOutput } from '../photo/photo.js';
 import { toPhotoOutput } from '../photo/photo.js';
-import type { PhotoUrls } from '../photo/photo-view-urls.js';
-import { PhotoViewUrls } from '../photo/photo-view-urls.js';
+import type { PhotoUrls, PhotoViewUrls } from '../photo/photo-view-urls.js';
 import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
 import { getOwnVisiblePhoto } from './owned-photo.js';
 
