@@ -8,8 +8,16 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { PhotoListScope, PhotoRecord, PhotoSort } from '@hdoc/domain';
-import { ListPhotos, PHOTO_SORTS, comparePhotoListKeysets, encodePhotoListCursor, photoListKeyset } from '@hdoc/domain';
-import { MemoryPhotoCatalog } from '../src/index.js';
+import {
+  DEFAULT_PHOTO_SETTINGS,
+  ListPhotos,
+  PHOTO_SORTS,
+  PhotoViewUrls,
+  comparePhotoListKeysets,
+  encodePhotoListCursor,
+  photoListKeyset,
+} from '@hdoc/domain';
+import { MemoryPhotoCatalog, MemoryViewUrlSigner, SystemClock } from '../src/index.js';
 import { median, mix } from '../../../scripts/bench-kit.js';
 
 const SMALL = 1_000;
@@ -44,6 +52,10 @@ function photo(i: number): PhotoRecord {
     metadata: {},
     etag: `etag-${i}`,
     expiresAt: new Date(T0),
+    createdAt: new Date(T0),
+    rejectedAt: null,
+    rejectionReason: null,
+    hasThumbnail: true,
     lastSequencer: '1',
     version: 1,
   };
@@ -61,13 +73,16 @@ async function measure(count: number) {
   }
   globalThis.gc?.();
   const bytesPerPhoto = (process.memoryUsage().heapUsed - heapBefore) / count;
-  const list = new ListPhotos(catalog);
+  // Items carry signed view and thumbnail URLs, as the API lists them.
+  const clock = new SystemClock();
+  const signer = new MemoryViewUrlSigner({ secret: 'bench-secret-0123456789abcdef', baseUrl: 'http://127.0.0.1:3000', clock });
+  const list = new ListPhotos(catalog, new PhotoViewUrls(signer, clock, DEFAULT_PHOTO_SETTINGS), clock);
   const actor = { subject: OWNER, sessionId: 'bench' };
   const tagged = photos.filter((p) => p.tags.includes(TAG));
   const timings: Record<string, number> = {};
   for (const sort of PHOTO_SORTS as readonly PhotoSort[]) {
     for (const filtered of [false, true]) {
-      const scope: PhotoListScope = { sort, order: 'asc', filter: filtered ? { tag: TAG } : {} };
+      const scope: PhotoListScope = { status: 'ready', sort, order: 'asc', filter: filtered ? { tag: TAG } : {} };
       // Cursors after random photos (each followed by at least a full page), prepared up front so
       // only the page read is timed.
       const ordered = (filtered ? tagged : photos)

@@ -5,6 +5,7 @@ import {
   LeaderboardToken,
   OAuthStateStoreToken,
   ObjectStorageToken,
+  PHOTO_OBJECT_PREFIX,
   PhotoCatalogToken,
   ProfileRepositoryToken,
   RateLimiterToken,
@@ -64,7 +65,7 @@ export function memoryAdaptersModule(options: MemoryAdaptersOptions): ContainerM
     const clock = options.clock ?? new SystemClock();
     const verificationQueue = new MemoryVerificationQueue();
     const storageEvents = new MemoryStorageEventQueue();
-    const storage = new MemoryObjectStorage({ clock, events: storageEvents });
+    const storage = new MemoryObjectStorage({ clock, events: storageEvents, notifyPrefix: PHOTO_OBJECT_PREFIX });
     const uploadSigner = new MemoryUploadUrlSigner({ secret: options.signingSecret, baseUrl: options.publicBaseUrl, clock, storage });
     const viewSigner = new MemoryViewUrlSigner({ secret: options.signingSecret, baseUrl: options.publicBaseUrl, clock });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Clock, ObjectStorage, S3EventRecord, StoredObjectFacts } from '@hdoc/domain';
+import type { Clock, ObjectStorage, S3EventRecord, StoredObject as StoredObjectBytes, StoredObjectFacts } from '@hdoc/domain';
 import type { MemoryStorageEventQueue } from './memory-storage-event-queue.js';
 import { encodeS3Key } from './s3-key-encoding.js';
 
@@ -11,12 +11,18 @@ export interface MemoryObjectStorageOptions {
   readonly clock: Clock;
   /** Where S3-shaped notifications go; without it, changes raise no events. */
   readonly events?: MemoryStorageEventQueue;
+  /**
+   * Only keys starting with this raise events, like the prefix filter of an S3 bucket notification
+   * (the deployment filters on `photos/`, so thumbnails raise none); every key when absent.
+   */
+  readonly notifyPrefix?: string;
   readonly bucket?: string;
 }
 
 /**
  * The photo bucket in memory: bytes by key. Like S3 with notifications enabled, every write raises
- * an `ObjectCreated:*` record and every delete of an existing object an `ObjectRemoved:Delete` record,
+ * an `ObjectCreated:*` record and every delete of an existing object an `ObjectRemoved:Delete` record
+ * (for keys under `notifyPrefix`, when set),
  * each with a per-bucket increasing hex `sequencer` (of growing length, as S3's may be).
  */
 export class MemoryObjectStorage implements ObjectStorage {
@@ -47,8 +53,8 @@ export class MemoryObjectStorage implements ObjectStorage {
     return this.factsOf(object);
   }
 
-  /** The object's bytes and type, for the image inspector and for serving view URLs. */
-  async read(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null> {
+  /** The object's bytes and type, for thumbnails and for serving view URLs. */
+  async read(key: string): Promise<StoredObjectBytes | null> {
     const object = this.objects.get(key);
     return object ? { bytes: Uint8Array.from(object.bytes), contentType: object.contentType } : null;
   }
@@ -77,6 +83,7 @@ export class MemoryObjectStorage implements ObjectStorage {
   private emit(eventName: string, key: string, object: StoredObject | null): void {
     this.sequence += 1;
     if (!this.options.events) return;
+    if (this.options.notifyPrefix !== undefined && !key.startsWith(this.options.notifyPrefix)) return;
     const record: S3EventRecord = {
       eventName,
       eventTime: this.options.clock.now().toISOString(),

@@ -1,13 +1,19 @@
 import type { PhotoCatalog, PhotoListQuery, PhotoListSlice, PhotoRecord, PhotoSort } from '@hdoc/domain';
-import { PHOTO_SORTS, StaleWriteError } from '@hdoc/domain';
+import { PHOTO_SORTS, StaleWriteError, visibleUntil } from '@hdoc/domain';
+import { BTree } from '../shared/sorted-btree.js';
 import type { ValueRange } from './photo-list-index.js';
 import { PhotoListIndex } from './photo-list-index.js';
 
-/** Which of an owner's ready photos one index holds: all of them, those with one tag, or those of one content type. */
-type PhotoGroup = { kind: 'all' } | { kind: 'tag'; tag: string } | { kind: 'type'; contentType: string };
+/** Which group of an owner's photos an index holds: ready ones (all, by tag, by type), or pending or rejected ones. */
+type PhotoGroup =
+  | { kind: 'all' }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'type'; contentType: string }
+  | { kind: 'status'; status: 'pending' | 'rejected' };
 
 function groupName(group: PhotoGroup): string {
   if (group.kind === 'all') return '*';
+  if (group.kind === 'status') return `status:${group.status}`;
   return group.kind === 'tag' ? `tag:${group.tag}` : `type:${group.contentType}`;
 }
 
@@ -19,17 +25,32 @@ function groupsOf(record: PhotoRecord): PhotoGroup[] {
   ];
 }
 
+/** A pending or rejected record's place in the lapse order: when it stops being visible, then which. */
+interface Lapse {
+  readonly at: number;
+  readonly key: string;
+}
+
+const compareLapses = (a: Lapse, b: Lapse): number =>
+  a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 /**
  * The photo catalog in memory. Records live in a map by (owner, id); every ready photo is also in
  * one B+ tree per sort for the owner, per (owner, tag) and per (owner, content type), so a page is a
- * seek in the narrowest matching index plus a walk of the page. Pending, rejected and deleted
- * records are never indexed, which keeps lapsed intents out of lists for free. A date range is a
- * seek when sorting by uploaded_at; a filter the chosen index does not cover (a second filter, or a
- * range under another sort) is checked row by row, costing the rows it skips.
+ * seek in the narrowest matching index plus a walk of the page. A date range is a seek when sorting
+ * by uploaded_at; a filter the chosen index does not cover (a second filter, or a range under another
+ * sort) is checked row by row, costing the rows it skips.
+ *
+ * Pending and rejected photos are in one B+ tree per (owner, status), newest first by creation, with
+ * tag and type filters checked row by row (these lists are short: intents last minutes, rejections a
+ * week). A third tree orders them by the instant they stop being visible; every list first walks it
+ * up to `now` and drops what lapsed: a lapsed intent leaves its list (its record stays, so an upload
+ * storage accepted in time is still catalogued), a lapsed rejected photo leaves the store altogether.
  */
 export class MemoryPhotoCatalog implements PhotoCatalog {
   private readonly records = new Map<string, PhotoRecord>();
   private readonly indexes = new Map<string, PhotoListIndex>();
+  private readonly lapses = new BTree<Lapse, true>(undefined, compareLapses);
 
   async get(ownerId: string, photoId: string): Promise<PhotoRecord | null> {
     return this.records.get(recordKey(ownerId, photoId)) ?? null;
@@ -42,12 +63,42 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
       throw new StaleWriteError(`photo ${record.id}`);
     }
     const stored = frozenCopyOf(record);
-    if (current?.status === 'ready') this.unindex(current);
+    if (current !== undefined) this.unindex(current);
     this.records.set(key, stored);
-    if (stored.status === 'ready') this.index(stored);
+    this.index(stored);
   }
 
   async list(query: PhotoListQuery): Promise<PhotoListSlice> {
+    this.dropLapsed(query.now);
+    return query.status === 'ready' ? this.listReady(query) : this.listByCreation({ ...query, status: query.status });
+  }
+
+  /** Pending or rejected photos, newest first; the lapse walk already removed the invisible ones. */
+  private listByCreation(query: PhotoListQuery & { readonly status: 'pending' | 'rejected' }): PhotoListSlice {
+    const index = this.indexes.get(indexName(query.ownerId, 'uploaded_at', { kind: 'status', status: query.status }));
+    if (!index) return { items: [], hasMore: false };
+    const { filter } = query;
+    const items: PhotoRecord[] = [];
+    for (const record of index.walk('desc', query.after, {})) {
+      if (filter.tag !== undefined && !record.tags.includes(filter.tag)) continue;
+      if (filter.contentType !== undefined && record.contentType !== filter.contentType) continue;
+      if (items.length === query.limit) return { items, hasMore: true };
+      items.push(record);
+    }
+    return { items, hasMore: false };
+  }
+
+  /** Takes every pending or rejected record that stopped being visible by `now` out of its list. */
+  private dropLapsed(now: Date): void {
+    for (let first = this.lapses.minKey(); first !== undefined && first.at <= now.getTime(); first = this.lapses.minKey()) {
+      const record = this.records.get(first.key);
+      if (record !== undefined) this.unindex(record);
+      if (record?.status === 'rejected') this.records.delete(first.key);
+      this.lapses.delete(first);
+    }
+  }
+
+  private listReady(query: PhotoListQuery): PhotoListSlice {
     const { filter } = query;
     const group: PhotoGroup =
       filter.tag !== undefined
@@ -71,6 +122,11 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
   }
 
   private index(record: PhotoRecord): void {
+    if (record.status === 'pending' || record.status === 'rejected') {
+      this.indexByCreation(record, record.status);
+      return;
+    }
+    if (record.status !== 'ready') return;
     for (const group of groupsOf(record)) {
       for (const sort of PHOTO_SORTS) {
         const name = indexName(record.ownerId, sort, group);
@@ -81,7 +137,24 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
     }
   }
 
+  private indexByCreation(record: PhotoRecord, status: 'pending' | 'rejected'): void {
+    const name = indexName(record.ownerId, 'uploaded_at', { kind: 'status', status });
+    let index = this.indexes.get(name);
+    if (!index) this.indexes.set(name, (index = new PhotoListIndex('uploaded_at', status)));
+    index.add(record);
+    this.lapses.set(lapseOf(record), true);
+  }
+
   private unindex(record: PhotoRecord): void {
+    if (record.status === 'pending' || record.status === 'rejected') {
+      const name = indexName(record.ownerId, 'uploaded_at', { kind: 'status', status: record.status });
+      const index = this.indexes.get(name);
+      index?.remove(record);
+      if (index?.size === 0) this.indexes.delete(name);
+      this.lapses.delete(lapseOf(record));
+      return;
+    }
+    if (record.status !== 'ready') return;
     for (const group of groupsOf(record)) {
       for (const sort of PHOTO_SORTS) {
         const name = indexName(record.ownerId, sort, group);
@@ -128,9 +201,17 @@ function frozenCopyOf(record: PhotoRecord): PhotoRecord {
     metadata: Object.isFrozen(record.metadata) ? record.metadata : Object.freeze({ ...record.metadata }),
     etag: record.etag,
     expiresAt: new Date(record.expiresAt.getTime()),
+    createdAt: new Date(record.createdAt.getTime()),
+    rejectedAt: record.rejectedAt === null ? null : new Date(record.rejectedAt.getTime()),
+    rejectionReason: record.rejectionReason,
+    hasThumbnail: record.hasThumbnail,
     lastSequencer: record.lastSequencer,
     version: record.version,
   });
+}
+
+function lapseOf(record: PhotoRecord): Lapse {
+  return { at: visibleUntil(record)!.getTime(), key: recordKey(record.ownerId, record.id) };
 }
 
 function recordKey(ownerId: string, photoId: string): string {

@@ -62,9 +62,15 @@ export class MemoryUploadUrlSigner implements UploadUrlSigner {
     };
   }
 
-  /** Verifies and stores a posted file; throws UploadRejectedError and stores nothing when refused. */
-  async acceptUpload(form: LocalUploadForm): Promise<{ key: string } & StoredObjectFacts> {
-    const { fields, file } = form;
+  /**
+   * Checks the signed fields of a form and the file part's own type, before any file byte is read:
+   * the local endpoint calls it as the file part starts, so a forged or lapsed form is refused without
+   * buffering the file. Answers what the policy allows; throws UploadRejectedError otherwise.
+   */
+  verifyFields(
+    fields: Readonly<Record<string, string>>,
+    fileContentType?: string,
+  ): { readonly key: string; readonly contentType: string; readonly maxSize: number } {
     const key = fields[LOCAL_UPLOAD_FIELD.key];
     const contentType = fields[LOCAL_UPLOAD_FIELD.contentType];
     const expires = fields[LOCAL_UPLOAD_FIELD.expires];
@@ -79,10 +85,17 @@ export class MemoryUploadUrlSigner implements UploadUrlSigner {
     if (this.options.clock.now().getTime() >= Number(expires) * 1000) {
       throw new UploadRejectedError('expired', 'the upload target has expired');
     }
-    if (file.contentType && file.contentType !== contentType) {
+    if (fileContentType && fileContentType !== contentType) {
       throw new UploadRejectedError('content_type', `the file must be ${contentType}`);
     }
-    if (file.bytes.byteLength < 1 || file.bytes.byteLength > Number(maxSize)) {
+    return { key, contentType, maxSize: Number(maxSize) };
+  }
+
+  /** Verifies and stores a posted file; throws UploadRejectedError and stores nothing when refused. */
+  async acceptUpload(form: LocalUploadForm): Promise<{ key: string } & StoredObjectFacts> {
+    const { fields, file } = form;
+    const { key, contentType, maxSize } = this.verifyFields(fields, file.contentType);
+    if (file.bytes.byteLength < 1 || file.bytes.byteLength > maxSize) {
       throw new UploadRejectedError('size', `the file must be 1 to ${maxSize} bytes`);
     }
     const facts = await this.options.storage.put(key, file.bytes, contentType, 'ObjectCreated:Post');

@@ -1,4 +1,4 @@
-import type { PhotoListKeyset, PhotoRecord, PhotoSort, SortOrder } from '@hdoc/domain';
+import type { PhotoListKeyset, PhotoRecord, PhotoSort, PhotoStatus, SortOrder } from '@hdoc/domain';
 import { comparePhotoListKeysets, photoListKeyset } from '@hdoc/domain';
 import { BTree } from '../shared/sorted-btree.js';
 
@@ -10,29 +10,32 @@ export interface ValueRange {
   readonly to?: number;
 }
 
-
 /** Smaller than any real keyset of that value: ids are never empty. */
 const floorOf = (value: number | string | null): PhotoListKeyset => ({ value, id: '' });
 
 /**
- * One ordered index of photos for a single sort: a B+ tree keyed by the domain's keyset order, so
- * a page is a seek plus a walk of the page, in either direction.
+ * One ordered index of photos for a single sort (or, for pending and rejected photos, by creation
+ * time): a B+ tree keyed by the domain's keyset order, so a page is a seek plus a walk of the page,
+ * in either direction.
  */
 export class PhotoListIndex {
   private readonly tree = new BTree<PhotoListKeyset, PhotoRecord>(undefined, comparePhotoListKeysets);
 
-  constructor(private readonly sort: PhotoSort) {}
+  constructor(
+    private readonly sort: PhotoSort,
+    private readonly status: PhotoStatus = 'ready',
+  ) {}
 
   get size(): number {
     return this.tree.size;
   }
 
   add(record: PhotoRecord): void {
-    this.tree.set(photoListKeyset(record, this.sort), record);
+    this.tree.set(photoListKeyset(record, this.sort, this.status), record);
   }
 
   remove(record: PhotoRecord): void {
-    this.tree.delete(photoListKeyset(record, this.sort));
+    this.tree.delete(photoListKeyset(record, this.sort, this.status));
   }
 
   /**

@@ -1,18 +1,22 @@
-import type { PhotoOutput, PhotoSort, SortOrder } from '@hdoc/domain';
-import { NotFoundError } from '@hdoc/domain';
+import type { PhotoOutput, PhotoRejectionReason, PhotoSort, PhotoStatus, SortOrder } from '@hdoc/domain';
+import { NotFoundError, REJECTED_PHOTO_RETENTION_MS, ValidationError } from '@hdoc/domain';
 import { expectedOrder, photoRecord } from '@hdoc/contract-tests';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UploadRejectedError } from '../../src/index.js';
 import type { PhotoHarness } from './photo-harness.js';
+import type { FakeContent } from './photo-harness.js';
 import { MINUTE, T0, fakeImage, photoHarness, principal } from './photo-harness.js';
 
 /**
  * Model-based test of the photo use cases. The model is a plain array of photos plus what storage
  * holds at each key; storage events are delivered at "settle" points (before every owner
  * operation) shuffled and partly duplicated, and the model states the outcome they must converge
- * to: the object at a live intent's key decides (valid: ready with its facts; invalid: rejected and
- * deleted; gone after a change: deleted); dead keys (rejected, deleted, unknown) end up empty.
+ * to: the object at a live intent's key decides (valid: ready with its facts and a thumbnail;
+ * invalid size, type or content: rejected with the reason, and deleted; gone after a change:
+ * deleted); dead keys (rejected, deleted, unknown) end up empty, and only ready photos have a
+ * thumbnail. Lists of each status are checked against the model; rejected photos disappear a week
+ * after their rejection.
  */
 
 const OWNERS = ['alice', 'bob'] as const;
@@ -23,6 +27,8 @@ const TAG_POOL = [' Cat', 'cat', 'DOG ', 'sea'] as const;
 interface ModelObject {
   readonly size: number;
   readonly contentType: string;
+  /** What the bytes really are (see fakeImage). */
+  readonly content: FakeContent;
   readonly takenMinute: number | null;
   readonly lastModified: number;
 }
@@ -35,6 +41,9 @@ interface ModelPhoto {
   readonly declaredType: string;
   readonly declaredSize: number;
   readonly expiresAt: number;
+  readonly createdAt: number;
+  rejectedAt: number | null;
+  rejectionReason: PhotoRejectionReason | null;
   readonly fields: Readonly<Record<string, string>>;
   facts: ModelObject | null;
   object: ModelObject | null;
@@ -55,19 +64,37 @@ interface Real {
 }
 
 const keyOf = (p: ModelPhoto) => `photos/${p.owner}/${p.id}`;
+const thumbnailKeyOf = (p: ModelPhoto) => `thumbnails/${p.owner}/${p.id}`;
+const lapsedRejection = (m: Model, p: ModelPhoto) =>
+  p.status === 'rejected' && m.now >= p.rejectedAt! + REJECTED_PHOTO_RETENTION_MS;
 const visible = (m: Model, p: ModelPhoto, owner: string) =>
-  p.owner === owner && p.status !== 'deleted' && !(p.status === 'pending' && m.now >= p.expiresAt);
+  p.owner === owner &&
+  p.status !== 'deleted' &&
+  !(p.status === 'pending' && m.now >= p.expiresAt) &&
+  !lapsedRejection(m, p);
+
+/** Why ingestion refuses an object for a photo, in the order it checks; null when it accepts it. */
+function refusalOf(p: ModelPhoto, o: ModelObject): PhotoRejectionReason | null {
+  if (o.size < 1 || o.size > p.declaredSize) return 'size_out_of_range';
+  if (o.contentType !== p.declaredType) return 'content_type_mismatch';
+  // The fake inspector reads no image from fewer than 3 bytes; the content marker is byte 3.
+  if (o.size < 3 || (o.size > 3 && o.content === 'not-an-image')) return 'not_an_image';
+  if (o.size > 3 && o.content !== 'as-stored' && o.content !== o.contentType) return 'content_type_mismatch';
+  return null;
+}
 
 function settleModel(m: Model): void {
   for (const p of m.photos) {
     if (p.status === 'deleted' || p.status === 'rejected') p.object = null;
     else if (p.object) {
-      const o = p.object;
-      if (o.contentType === p.declaredType && o.size >= 1 && o.size <= p.declaredSize) {
+      const refusal = refusalOf(p, p.object);
+      if (refusal === null) {
         p.status = 'ready';
-        p.facts = o;
+        p.facts = p.object;
       } else {
         p.status = 'rejected';
+        p.rejectionReason = refusal;
+        p.rejectedAt = m.now;
         p.object = null;
       }
     } else if (p.touched) p.status = 'deleted';
@@ -105,6 +132,7 @@ function outputOf(p: ModelPhoto): PhotoOutput {
     description: p.description,
     tags: p.tags,
     metadata: p.metadata,
+    rejectionReason: p.status === 'rejected' ? p.rejectionReason : null,
   };
 }
 
@@ -112,9 +140,15 @@ async function settleBoth(m: Model, r: Real, seed: number): Promise<void> {
   settleModel(m);
   await settleReal(r, seed);
   for (const p of m.photos) {
-    expect((await r.h.catalog.get(p.owner, p.id))?.status).toBe(p.status);
+    const status = (await r.h.catalog.get(p.owner, p.id))?.status;
+    // A rejected photo past its retention leaves the store at the next list (or is still there, unseen).
+    if (lapsedRejection(m, p)) expect([undefined, 'rejected']).toContain(status);
+    else expect(status).toBe(p.status);
     expect((await r.h.storage.head(keyOf(p)))?.size ?? null).toBe(p.object?.size ?? null);
+    expect((await r.h.storage.head(thumbnailKeyOf(p))) !== null).toBe(p.status === 'ready');
   }
+  // Thumbnails are written outside photos/, so they raise no event (else ingestion would discard them).
+  expect(await r.h.takeEvents()).toEqual([]);
 }
 
 const pick = <T>(items: readonly T[], index: number): T | undefined =>
@@ -139,6 +173,9 @@ class RequestUploadCmd implements fc.AsyncCommand<Model, Real> {
       declaredType: input.contentType,
       declaredSize: input.size,
       expiresAt: m.now + 15 * MINUTE,
+      createdAt: m.now,
+      rejectedAt: null,
+      rejectionReason: null,
       fields: out.upload.fields,
       facts: null,
       object: null,
@@ -161,6 +198,7 @@ class UploadCmd implements fc.AsyncCommand<Model, Real> {
     readonly size: number,
     readonly takenMinute: number | null,
     readonly variant: UploadVariant,
+    readonly content: FakeContent = 'as-stored',
   ) {}
   check = (m: Readonly<Model>) => m.photos.length > 0;
   async run(m: Model, r: Real): Promise<void> {
@@ -173,7 +211,7 @@ class UploadCmd implements fc.AsyncCommand<Model, Real> {
         : this.variant === 'presigned-too-big'
           ? p.declaredSize + 1 + this.size
           : this.size;
-    const bytes = fakeImage(size, this.takenMinute);
+    const bytes = fakeImage(size, this.takenMinute, 3, 2, this.content);
     if (this.variant.startsWith('presigned')) {
       const refused = wrongType || m.now >= p.expiresAt || size < 1 || size > p.declaredSize;
       const fields = { ...p.fields, 'Content-Type': contentType };
@@ -186,10 +224,10 @@ class UploadCmd implements fc.AsyncCommand<Model, Real> {
     } else {
       await r.h.storage.put(keyOf(p), bytes, contentType);
     }
-    p.object = { size, contentType, takenMinute: this.takenMinute, lastModified: m.now };
+    p.object = { size, contentType, content: this.content, takenMinute: this.takenMinute, lastModified: m.now };
     p.touched = true;
   }
-  toString = () => `upload(#${this.photo}, ${this.size}B, taken ${this.takenMinute}, ${this.variant})`;
+  toString = () => `upload(#${this.photo}, ${this.size}B, taken ${this.takenMinute}, ${this.variant}, ${this.content})`;
 }
 
 /** Several valid uploads for one owner at once, so lists span several pages. */
@@ -294,14 +332,16 @@ class GetCmd implements fc.AsyncCommand<Model, Real> {
     const p = pick(m.photos, this.photo);
     const run = () => r.h.get.execute({ actor: principal(owner), photoId: p?.id ?? 'missing' });
     if (!p || !visible(m, p, owner)) return notFound(run);
-    const { viewUrl, ...photo } = await run();
+    const { viewUrl, thumbnailUrl, ...photo } = await run();
     expect(photo).toEqual(outputOf(p));
     expect(viewUrl !== null).toBe(p.status === 'ready');
+    expect(thumbnailUrl !== null).toBe(p.status === 'ready');
   }
   toString = () => `get(${OWNERS[this.actor]}, #${this.photo})`;
 }
 
 interface ListScope {
+  readonly status: PhotoStatus;
   readonly sort: PhotoSort;
   readonly order: SortOrder;
   readonly tag?: string;
@@ -322,13 +362,26 @@ class ListCmd implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real): Promise<void> {
     await settleBoth(m, r, this.seed);
     const owner = OWNERS[this.actor]!;
-    const { sort, order, tag, contentType, fromMinute, toMinute } = this.scope;
+    const { status, sort, order, tag, contentType, fromMinute, toMinute } = this.scope;
     const from = fromMinute === undefined ? undefined : new Date(T0 + fromMinute * MINUTE);
     const to = toMinute === undefined ? undefined : new Date(T0 + toMinute * MINUTE);
     if (from && to && from >= to) return;
     const filter = { tag, contentType, from, to };
-    const query = { actor: principal(owner), sort, order, tag, contentType, from, to, limit: this.limit };
+    const query = { actor: principal(owner), status, sort, order, tag, contentType, from, to, limit: this.limit };
+    if (status !== 'ready' && (from || to)) {
+      // from/to bound uploaded_at, which only ready photos have.
+      await expect(r.h.list.execute(query)).rejects.toBeInstanceOf(ValidationError);
+      return;
+    }
     const expectedOf = () => {
+      if (status !== 'ready') {
+        // Newest first by creation, whatever the sort; ids break ties in the same direction.
+        return m.photos
+          .filter((p) => p.status === status && visible(m, p, owner))
+          .filter((p) => (tag === undefined || p.tags.includes(tag)) && (contentType === undefined || p.declaredType === contentType))
+          .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
+          .map(outputOf);
+      }
       const ready = m.photos.filter((p) => p.owner === owner && p.status === 'ready');
       const records = ready.map((p) =>
         photoRecord({ ...outputOf(p), ownerId: owner, status: 'ready', declaredSize: p.declaredSize }),
@@ -344,7 +397,10 @@ class ListCmd implements fc.AsyncCommand<Model, Real> {
     for (let pages = 0; pages < 500; pages += 1) {
       const page = await r.h.list.execute({ ...query, cursor });
       expect(page.items.length).toBeLessThanOrEqual(this.limit);
-      listed.push(...page.items);
+      for (const { viewUrl, thumbnailUrl, ...item } of page.items) {
+        expect(viewUrl !== null && thumbnailUrl !== null).toBe(status === 'ready');
+        listed.push(item);
+      }
       cursor = page.nextCursor;
       if (cursor === null) break;
       if (this.addBetweenPages && added < 3) {
@@ -390,12 +446,15 @@ const upload = fc
       'direct',
       'direct-wrong-type',
     ),
+    // Mostly real images of the stored type; some bytes that are no image or another image type.
+    fc.constantFrom<FakeContent>('as-stored', 'as-stored', 'as-stored', 'not-an-image', 'image/gif', 'image/png'),
   )
-  .map(([p, s, t, v]) => new UploadCmd(p, s, t, v));
+  .map(([p, s, t, v, c]) => new UploadCmd(p, s, t, v, c));
 
 const list = fc.tuple(
     owner,
     fc.record({
+      status: fc.constantFrom<PhotoStatus>('ready', 'ready', 'pending', 'rejected'),
       sort: fc.constantFrom<PhotoSort>('uploaded_at', 'taken_at', 'filename', 'size'),
       order: fc.constantFrom<SortOrder>('asc', 'desc'),
       // Half the lists are unfiltered, so that they usually have something to page through.
@@ -446,8 +505,10 @@ const commands = [
   list,
   list,
   photoIndex.map((p) => new RemoveObjectCmd(p)),
-  fc.constantFrom('photos/alice/no-such-intent', 'elsewhere/file.png', 'photos/nobody/x y').map((k) => new StrayObjectCmd(k)),
+  fc.constantFrom('photos/alice/no-such-intent', 'photos/stray.png', 'photos/nobody/x y').map((k) => new StrayObjectCmd(k)),
   fc.integer({ min: 1, max: 10 }).map((n) => new AdvanceCmd(n)),
+  // Now and then days pass, so rejected photos reach the end of their week.
+  fc.constantFrom(2, 3, 4).map((days) => new AdvanceCmd(days * 24 * 60)),
   fc.tuple(
     owner,
     photoIndex,

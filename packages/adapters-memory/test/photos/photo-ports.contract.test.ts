@@ -5,6 +5,7 @@ import {
   describeViewUrlSignerContract,
 } from '@hdoc/contract-tests';
 import {
+  LOCAL_UPLOAD_FIELD,
   ManualClock,
   MemoryObjectStorage,
   MemoryPhotoCatalog,
@@ -33,7 +34,18 @@ describeUploadUrlSignerContract(
     return {
       signer,
       storage,
-      enforcement: { clock },
+      clock,
+      // The local target's fields are its policy: read them back, and check the signature covers them.
+      decodePolicy: (target) => {
+        const { maxSize, contentType, key } = signer.verifyFields(target.fields);
+        return {
+          key,
+          contentType,
+          minSize: 1,
+          maxSize,
+          expiresAt: new Date(Number(target.fields[LOCAL_UPLOAD_FIELD.expires]) * 1000),
+        };
+      },
       post: async (_target, fields, file) => {
         try {
           await signer.acceptUpload({ fields, file: { bytes: file } });

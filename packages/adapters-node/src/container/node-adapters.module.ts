@@ -2,6 +2,7 @@ import {
   GitHubOAuthToken,
   IdGeneratorToken,
   ImageInspectorToken,
+  ImageProcessorToken,
   ObjectStorageToken,
   type ObjectStorage,
   PasswordHasherToken,
@@ -13,6 +14,7 @@ import { ContainerModule } from 'inversify';
 import { HttpGitHubOAuth, type HttpGitHubOAuthOptions } from '../github/http-github-oauth.js';
 import { UuidV7IdGenerator } from '../ids/uuid-v7-id-generator.js';
 import { ExifrImageInspector } from '../image/exifr-image-inspector.js';
+import { SharpImageProcessor } from '../image/sharp-image-processor.js';
 import { Argon2PasswordHasher } from '../password/argon2-password-hasher.js';
 import { NodeCryptoSecretGenerator } from '../secrets/node-crypto-secret-generator.js';
 import { JoseTokenService, type JoseTokenServiceOptions } from '../tokens/jose-token-service.js';
@@ -26,8 +28,8 @@ export interface NodeAdaptersOptions {
 
 /**
  * Binds the ports whose real adapters need only Node, in every configuration (local and AWS):
- * argon2id hashing, jose access tokens, CSPRNG secrets, UUIDv7 ids, GitHub OAuth over fetch, and image
- * inspection over whichever ObjectStorage the family binds.
+ * argon2id hashing, jose access tokens, CSPRNG secrets, UUIDv7 ids, GitHub OAuth over fetch, image
+ * inspection over whichever ObjectStorage the family binds, and sharp thumbnails.
  * Async because importing the token keys is: the app awaits it before building its container.
  */
 export async function nodeAdaptersModule(options: NodeAdaptersOptions): Promise<ContainerModule> {
@@ -39,5 +41,6 @@ export async function nodeAdaptersModule(options: NodeAdaptersOptions): Promise<
     bind(IdGeneratorToken).toConstantValue(new UuidV7IdGenerator());
     bind(GitHubOAuthToken).toConstantValue(new HttpGitHubOAuth(options.github));
     bind(ImageInspectorToken).toResolvedValue((storage: ObjectStorage) => ExifrImageInspector.over(storage), [ObjectStorageToken]);
+    bind(ImageProcessorToken).toConstantValue(new SharpImageProcessor());
   });
 }

@@ -1,2 +1,3 @@
 export * from './exifr-image-inspector.js';
 export * from './exif-date.js';
+export * from './sharp-image-processor.js';

@@ -10,7 +10,7 @@ function inspectorOf(objects: Record<string, Uint8Array>): ExifrImageInspector {
 describe('ExifrImageInspector', () => {
   it('reads PNG dimensions; a PNG has no capture time', async () => {
     const facts = await inspectorOf({ a: pngHeader(640, 480) }).inspect('a');
-    expect(facts).toEqual({ width: 640, height: 480, takenAt: null });
+    expect(facts).toEqual({ contentType: 'image/png', width: 640, height: 480, takenAt: null });
   });
 
   it('reads JPEG dimensions and EXIF DateTimeOriginal with its offset', async () => {
@@ -21,7 +21,7 @@ describe('ExifrImageInspector', () => {
       offsetTimeOriginal: '+02:00',
     });
     const facts = await inspectorOf({ a: jpeg }).inspect('a');
-    expect(facts).toEqual({ width: 1200, height: 800, takenAt: new Date('2021-03-04T08:20:30.000Z') });
+    expect(facts).toEqual({ contentType: 'image/jpeg', width: 1200, height: 800, takenAt: new Date('2021-03-04T08:20:30.000Z') });
   });
 
   it('takes an EXIF time without offset as UTC, whatever the server time zone', async () => {
@@ -35,7 +35,7 @@ describe('ExifrImageInspector', () => {
   });
 
   it('answers nulls for a missing object', async () => {
-    expect(await inspectorOf({}).inspect('nope')).toEqual({ width: null, height: null, takenAt: null });
+    expect(await inspectorOf({}).inspect('nope')).toEqual({ contentType: null, width: null, height: null, takenAt: null });
   });
 
   it('never throws on garbage or truncated bytes', async () => {
@@ -53,6 +53,7 @@ describe('ExifrImageInspector', () => {
         ),
         async (bytes) => {
           const facts = await inspectorOf({ a: bytes }).inspect('a');
+          expect(facts.contentType === null || facts.contentType.startsWith('image/')).toBe(true);
           for (const value of [facts.width, facts.height]) {
             expect(value === null || (Number.isInteger(value) && value >= 0)).toBe(true);
           }
@@ -61,6 +62,35 @@ describe('ExifrImageInspector', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('ExifrImageInspector content sniffing', () => {
+  const ascii = (text: string) => new TextEncoder().encode(text);
+  const isoBox = (brand: string) => Uint8Array.from([0, 0, 0, 24, ...ascii('ftyp'), ...ascii(brand), 0, 0, 0, 0, ...ascii('mif1'), ...ascii(brand)]);
+
+  it('names the image type the magic bytes show, whatever the object claims', async () => {
+    const samples: [Uint8Array, string][] = [
+      [pngHeader(4, 4), 'image/png'],
+      [jpegWithExif({ width: 4, height: 4 }), 'image/jpeg'],
+      [Uint8Array.from([...ascii('GIF89a'), 1, 0, 1, 0, 0, 0, 0]), 'image/gif'],
+      [Uint8Array.from([...ascii('RIFF'), 30, 0, 0, 0, ...ascii('WEBPVP8 '), 0, 0, 0, 0, 0, 0, 0, 0]), 'image/webp'],
+      [isoBox('heic'), 'image/heic'],
+      [isoBox('heix'), 'image/heic'],
+      [isoBox('mif1'), 'image/heif'],
+    ];
+    for (const [bytes, type] of samples) {
+      expect((await inspectorOf({ a: bytes }).inspect('a')).contentType).toBe(type);
+    }
+  });
+
+  it('answers null for bytes that are no image: random, HTML, PDF, empty', async () => {
+    const random = Uint8Array.from({ length: 500 }, (_, i) => (i * 7919 + 13) % 251);
+    const html = ascii('<!doctype html><html><body><script>alert(1)</script></body></html>');
+    const pdf = ascii('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
+    for (const bytes of [random, html, pdf, new Uint8Array(0)]) {
+      expect((await inspectorOf({ a: bytes }).inspect('a')).contentType).toBeNull();
+    }
   });
 });
 

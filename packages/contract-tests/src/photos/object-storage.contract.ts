@@ -51,6 +51,21 @@ export function describeObjectStorageContract(
       expect(await storage.readPrefix('photos/user-1/missing', 64)).toBeNull();
     }));
 
+    it('reads a whole object with its type, and null for a missing key', run(async ({ storage, put }) => {
+      const large = Uint8Array.from({ length: 300 * 1024 }, (_, i) => (i * 31) % 256);
+      await put('photos/user-1/p-1', large, 'image/jpeg');
+      expect(await storage.read('photos/user-1/p-1')).toEqual({ bytes: large, contentType: 'image/jpeg' });
+      expect(await storage.read('photos/user-1/missing')).toBeNull();
+    }));
+
+    it('writes (and replaces) an object through the port, with the facts of what it stored', run(async ({ storage }) => {
+      const facts = await storage.put('thumbnails/user-1/p-1', bytes(1, 2, 3, 4), 'image/webp');
+      expect(facts).toMatchObject({ size: 4, contentType: 'image/webp' });
+      expect(await storage.head('thumbnails/user-1/p-1')).toMatchObject({ size: 4, contentType: 'image/webp', etag: facts.etag });
+      await storage.put('thumbnails/user-1/p-1', bytes(9), 'image/webp');
+      expect(await storage.read('thumbnails/user-1/p-1')).toEqual({ bytes: bytes(9), contentType: 'image/webp' });
+    }));
+
     it('deletes an object, and deleting again (or a missing key) succeeds', run(async ({ storage, put }) => {
       await put('photos/user-1/p-1', bytes(1), 'image/gif');
       await put('photos/user-1/p-2', bytes(2), 'image/gif');

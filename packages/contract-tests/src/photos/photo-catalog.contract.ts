@@ -1,17 +1,31 @@
-import type { PhotoCatalog, PhotoListKeyset, PhotoListQuery, PhotoRecord } from '@hdoc/domain';
-import { photoListKeyset, StaleWriteError } from '@hdoc/domain';
+import type { PhotoCatalog, PhotoListKeyset, PhotoListQuery, PhotoRecord, PhotoStatus } from '@hdoc/domain';
+import { photoListKeyset, REJECTED_PHOTO_RETENTION_MS, StaleWriteError } from '@hdoc/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withSubject, type Disposable } from '../shared/contract-subject.js';
-import { expectedOrder, listScope, photoRecord, readyPhoto, readyPhotoFields } from './photo-fixtures.js';
+import {
+  expectedOrder,
+  expectedStatusOrder,
+  listScope,
+  photoRecord,
+  readyPhoto,
+  readyPhotoFields,
+  statusPhoto,
+  statusPhotoDefaults,
+  statusPhotoFields,
+} from './photo-fixtures.js';
 
 export interface PhotoCatalogSubject extends Disposable {
   readonly catalog: PhotoCatalog;
 }
 
-type Scope = Pick<PhotoListQuery, 'sort' | 'order' | 'filter'>;
+type Scope = Pick<PhotoListQuery, 'sort' | 'order' | 'filter'> & Partial<Pick<PhotoListQuery, 'status' | 'now'>>;
 
-/** Reads every page, optionally calling `between` after each page; returns the ids in order. */
+/** A reading instant after every fixture's creation; ready lists do not depend on it. */
+const READ_AT = new Date('2026-01-01T01:00:00.000Z');
+const MINUTE = 60_000;
+
+/** Reads every page (ready photos at READ_AT unless the scope says otherwise), optionally calling `between` after each page. */
 async function readAllPages(
   catalog: PhotoCatalog,
   ownerId: string,
@@ -21,14 +35,15 @@ async function readAllPages(
 ): Promise<PhotoRecord[]> {
   const seen: PhotoRecord[] = [];
   let after: PhotoListKeyset | null = null;
+  const status: PhotoStatus = scope.status ?? 'ready';
   for (let page = 0; page < 1000; page += 1) {
-    const slice = await catalog.list({ ownerId, ...scope, limit, after });
+    const slice = await catalog.list({ ownerId, ...scope, status, now: scope.now ?? READ_AT, limit, after });
     expect(slice.items.length).toBeLessThanOrEqual(limit);
     seen.push(...slice.items);
     const last = slice.items[slice.items.length - 1];
     if (!slice.hasMore) return seen;
     expect(last).toBeDefined();
-    after = photoListKeyset(last!, scope.sort);
+    after = photoListKeyset(last!, scope.sort, status);
     await between(page);
   }
   throw new Error('pagination did not end');
@@ -80,14 +95,16 @@ export function describePhotoCatalogContract(
       await catalog.save(v1);
       tags.push('changed after saving');
       const read = await catalog.get('user-1', 'p-1');
-      const listed = (await catalog.list({ ownerId: 'user-1', sort: 'uploaded_at', order: 'desc', filter: {}, limit: 10, after: null })).items[0];
+      const listed = (
+        await catalog.list({ ownerId: 'user-1', status: 'ready', now: READ_AT, sort: 'uploaded_at', order: 'desc', filter: {}, limit: 10, after: null })
+      ).items[0];
       await catalog.save({ ...v1, tags: ['y'], title: 'v2', version: 2 });
       expect(read).toEqual(expected);
       expect(listed).toEqual(expected);
       expect(await catalog.get('user-1', 'p-1')).toMatchObject({ tags: ['y'], title: 'v2', version: 2 });
     }));
 
-    it('lists only ready photos, and follows status and tag changes', run(async ({ catalog }) => {
+    it('lists ready photos by default scope, and follows status and tag changes', run(async ({ catalog }) => {
       const scope: Scope = { sort: 'uploaded_at', order: 'desc', filter: {} };
       for (const status of ['pending', 'ready', 'rejected', 'deleted'] as const) {
         await catalog.save(photoRecord({ id: `p-${status}`, ownerId: 'user-1', status, tags: ['cat'] }));
@@ -156,6 +173,80 @@ export function describePhotoCatalogContract(
             }),
         ),
         { numRuns: 80 },
+      );
+    });
+    it('lists each status apart: pending and rejected newest first by creation, whatever the sort', run(async ({ catalog }) => {
+      const at = (minute: number) => new Date(READ_AT.getTime() + minute * MINUTE);
+      const records = [
+        photoRecord({ id: 'p-old', ownerId: 'user-1', status: 'pending', createdAt: at(-5), expiresAt: at(10) }),
+        photoRecord({ id: 'p-new', ownerId: 'user-1', status: 'pending', createdAt: at(-1), expiresAt: at(14) }),
+        photoRecord({ id: 'p-lapsed', ownerId: 'user-1', status: 'pending', createdAt: at(-20), expiresAt: at(-5) }),
+        photoRecord({ id: 'r-1', ownerId: 'user-1', status: 'rejected', createdAt: at(-3), rejectedAt: at(-2), rejectionReason: 'not_an_image' }),
+        photoRecord({ id: 'r-2', ownerId: 'user-1', status: 'rejected', createdAt: at(-4), rejectedAt: at(-1), rejectionReason: 'size_out_of_range' }),
+        photoRecord({ id: 'ready', ownerId: 'user-1', status: 'ready' }),
+        photoRecord({ id: 'gone', ownerId: 'user-1', status: 'deleted' }),
+        photoRecord({ id: 'theirs', ownerId: 'user-2', status: 'pending', createdAt: at(-1), expiresAt: at(14) }),
+      ];
+      for (const record of records) await catalog.save(record);
+      const ids = async (status: PhotoStatus, sort: Scope['sort'], order: Scope['order']) =>
+        (await readAllPages(catalog, 'user-1', { status, sort, order, filter: {} }, 1)).map((p) => p.id);
+      for (const [sort, order] of [['uploaded_at', 'desc'], ['filename', 'asc'], ['size', 'asc']] as const) {
+        expect(await ids('pending', sort, order)).toEqual(['p-new', 'p-old']);
+        expect(await ids('rejected', sort, order)).toEqual(['r-1', 'r-2']);
+        expect(await ids('ready', sort, order)).toEqual(['ready']);
+      }
+      expect((await readAllPages(catalog, 'user-1', { status: 'rejected', sort: 'uploaded_at', order: 'desc', filter: {} }, 5))[1])
+        .toMatchObject({ id: 'r-2', rejectionReason: 'size_out_of_range' });
+    }));
+
+    it('removes a rejected photo from its list a week after its rejection', run(async ({ catalog }) => {
+      const rejectedAt = new Date(READ_AT.getTime() - MINUTE);
+      const record = photoRecord({ id: 'r-1', ownerId: 'user-1', status: 'rejected', createdAt: rejectedAt, rejectedAt });
+      await catalog.save(record);
+      const lapse = rejectedAt.getTime() + REJECTED_PHOTO_RETENTION_MS;
+      const listAt = async (now: number) =>
+        (await readAllPages(catalog, 'user-1', { status: 'rejected', now: new Date(now), sort: 'uploaded_at', order: 'desc', filter: {} }, 10))
+          .map((p) => p.id);
+      expect(await listAt(lapse - 1)).toEqual(['r-1']);
+      expect(await listAt(lapse)).toEqual([]);
+      // Gone from the store, or kept unseen until then: never anything but the record it was.
+      const stored = await catalog.get('user-1', 'r-1');
+      expect(stored === null || stored.status === 'rejected').toBe(true);
+    }));
+
+    it('pages pending and rejected photos by creation, filtered, never skipping or repeating (property)', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(statusPhotoFields, { maxLength: 25 }),
+          fc.array(statusPhotoFields, { maxLength: 6 }),
+          fc.constantFrom<PhotoStatus>('pending', 'rejected'),
+          listScope,
+          fc.integer({ min: 0, max: 30 }),
+          fc.integer({ min: 1, max: 6 }),
+          (initial, added, status, scope, nowMinute, limit) =>
+            withSubject(makeSubject, async ({ catalog }) => {
+              const photos = initial.map((fields, i) => statusPhoto('owner-a', `p-${String(i).padStart(3, '0')}`, fields));
+              for (const photo of photos) await catalog.save(photo);
+              await catalog.save(statusPhoto('owner-b', 'q-1', initial[0] ?? added[0] ?? statusPhotoDefaults));
+              const extra = added.map((fields, i) => statusPhoto('owner-a', `n-${String(i).padStart(3, '0')}`, fields));
+              const now = new Date(READ_AT.getTime() + nowMinute * MINUTE);
+              const filter = { ...(scope.filter.tag !== undefined && { tag: scope.filter.tag }), ...(scope.filter.contentType !== undefined && { contentType: scope.filter.contentType }) };
+              const listed = await readAllPages(catalog, 'owner-a', { status, now, sort: scope.sort, order: scope.order, filter }, limit, async (page) => {
+                const next = extra[page];
+                if (next) await catalog.save(next);
+              });
+              const ids = listed.map((p) => p.id);
+              expect(new Set(ids).size).toBe(ids.length);
+              const mustSee = expectedStatusOrder(photos, status, now, filter).map((p) => p.id);
+              expect(ids.filter((id) => id.startsWith('p-'))).toEqual(mustSee);
+              const everything = expectedStatusOrder([...photos, ...extra], status, now, filter);
+              const position = new Map(everything.map((p, i) => [p.id, i]));
+              const positions = ids.map((id) => position.get(id));
+              expect(positions.every((p) => p !== undefined)).toBe(true);
+              expect(positions).toEqual([...positions].sort((a, b) => a! - b!));
+            }),
+        ),
+        { numRuns: 100 },
       );
     });
   });

@@ -1,4 +1,5 @@
-import type { PhotoListFilter, PhotoRecord, PhotoSort, SortOrder } from '@hdoc/domain';
+import type { PhotoListFilter, PhotoRecord, PhotoSort, PhotoStatus, SortOrder } from '@hdoc/domain';
+import { isVisiblePhoto } from '@hdoc/domain';
 import fc from 'fast-check';
 
 /** A record with every field set to something plain; tests override what they care about. */
@@ -19,6 +20,10 @@ export function photoRecord(overrides: Partial<PhotoRecord> & Pick<PhotoRecord, 
     metadata: {},
     etag: 'etag',
     expiresAt: new Date('2026-01-01T00:15:00.000Z'),
+    createdAt: new Date('2026-01-01T00:00:00.000Z'),
+    rejectedAt: null,
+    rejectionReason: null,
+    hasThumbnail: false,
     lastSequencer: null,
     version: 1,
     ...overrides,
@@ -106,4 +111,64 @@ export function expectedOrder(
       }
       return (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * sign;
     });
+}
+
+/**
+ * Pending or rejected photos: created in the hour before the lists are read (often at the same
+ * minute, so the id tie-break is exercised), lapsing (intent expiry, or a week after rejection) at
+ * various minutes after it, so some are invisible at the reading instant.
+ */
+export const statusPhotoFields = fc.record({
+  status: fc.constantFrom<'pending' | 'rejected'>('pending', 'rejected'),
+  createdMinute: fc.integer({ min: 0, max: 4 }),
+  lapseMinute: fc.integer({ min: 60, max: 90 }),
+  contentType: fc.constantFrom('image/jpeg', 'image/png'),
+  tags: fc.subarray(['cat', 'dog', 'sea']),
+});
+
+export type StatusPhotoFields = typeof statusPhotoFields extends fc.Arbitrary<infer T> ? T : never;
+
+export const statusPhotoDefaults: StatusPhotoFields = {
+  status: 'pending',
+  createdMinute: 0,
+  lapseMinute: 90,
+  contentType: 'image/png',
+  tags: [],
+};
+
+const WEEK = 7 * 24 * 60 * MINUTE;
+
+export function statusPhoto(ownerId: string, id: string, fields: StatusPhotoFields): PhotoRecord {
+  const createdAt = new Date(BASE + fields.createdMinute * MINUTE);
+  const lapse = BASE + fields.lapseMinute * MINUTE;
+  return photoRecord({
+    id,
+    ownerId,
+    status: fields.status,
+    contentType: fields.contentType,
+    tags: fields.tags,
+    uploadedAt: null,
+    createdAt,
+    expiresAt: fields.status === 'pending' ? new Date(lapse) : createdAt,
+    rejectedAt: fields.status === 'rejected' ? new Date(lapse - WEEK) : null,
+    rejectionReason: fields.status === 'rejected' ? 'content_type_mismatch' : null,
+  });
+}
+
+/** Independent statement of a pending or rejected list at `now`: visible ones, newest created first, then id descending. */
+export function expectedStatusOrder(
+  photos: readonly PhotoRecord[],
+  status: PhotoStatus,
+  now: Date,
+  filter: PhotoListFilter,
+): PhotoRecord[] {
+  return photos
+    .filter(
+      (p) =>
+        p.status === status &&
+        isVisiblePhoto(p, now) &&
+        (filter.tag === undefined || p.tags.includes(filter.tag)) &&
+        (filter.contentType === undefined || p.contentType === filter.contentType),
+    )
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }

@@ -7,6 +7,8 @@ export * from './ports/object-storage.port.js';
 export * from './ports/upload-url-signer.port.js';
 export * from './ports/view-url-signer.port.js';
 export * from './ports/image-inspector.port.js';
+export * from './ports/image-processor.port.js';
+export * from './photo/photo-view-urls.js';
 export * from './upload/request-photo-upload.use-case.js';
 export * from './ingestion/storage-event.js';
 export * from './ingestion/s3-event-record.js';

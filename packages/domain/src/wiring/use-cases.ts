@@ -42,11 +42,13 @@ import {
   DeletePhoto,
   GetPhoto,
   ImageInspectorToken,
+  ImageProcessorToken,
   IngestStorageEvent,
   ListPhotos,
   ObjectStorageToken,
   PhotoCatalogToken,
   PhotoSettingsToken,
+  PhotoViewUrls,
   RequestPhotoUpload,
   UpdatePhotoDetails,
   UploadUrlSignerToken,
@@ -84,9 +86,10 @@ export const IDENTITY_USE_CASES: readonly UseCaseWiring[] = [
 /** The photos use cases and what each is built from. */
 export const PHOTO_USE_CASES: readonly UseCaseWiring[] = [
   wire(RequestPhotoUpload, [PhotoCatalogToken, UploadUrlSignerToken, ClockToken, IdGeneratorToken, PhotoSettingsToken]),
-  wire(IngestStorageEvent, [PhotoCatalogToken, ObjectStorageToken, ImageInspectorToken]),
-  wire(ListPhotos, [PhotoCatalogToken]),
-  wire(GetPhoto, [PhotoCatalogToken, ViewUrlSignerToken, ClockToken, PhotoSettingsToken]),
+  wire(IngestStorageEvent, [PhotoCatalogToken, ObjectStorageToken, ImageInspectorToken, ImageProcessorToken, ClockToken]),
+  wire(PhotoViewUrls, [ViewUrlSignerToken, ClockToken, PhotoSettingsToken]),
+  wire(ListPhotos, [PhotoCatalogToken, PhotoViewUrls, ClockToken]),
+  wire(GetPhoto, [PhotoCatalogToken, PhotoViewUrls, ClockToken]),
   wire(UpdatePhotoDetails, [PhotoCatalogToken, ClockToken]),
   wire(DeletePhoto, [PhotoCatalogToken, ObjectStorageToken, ClockToken]),
 ];

@@ -7,6 +7,7 @@ import {
   parsePhotoObjectKey,
   photoObjectKey,
   validateMetadata,
+  validateText,
 } from '../../src/index.js';
 
 describe('photo details rules', () => {
@@ -22,13 +23,25 @@ describe('photo details rules', () => {
     );
   });
 
-  it('keeps a metadata key named __proto__ as plain data', () => {
-    const input = JSON.parse('{"__proto__":"value","camera":"x100"}') as unknown;
-    const metadata = validateMetadata(input);
-    expect(Object.keys(metadata).sort()).toEqual(['__proto__', 'camera']);
-    expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
+  it('refuses the metadata keys __proto__, constructor and prototype, whatever their value', () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const input = JSON.parse(`{"camera":"x100",${JSON.stringify(key)}:"value"}`) as unknown;
+      expect(() => validateMetadata(input)).toThrow(expect.objectContaining({ field: `metadata.${key}` }) as Error);
+    }
+    expect(validateMetadata({ camera: 'x100', proto: 'p', constructors: 'c' })).toEqual({ camera: 'x100', proto: 'p', constructors: 'c' });
     expect(() => validateMetadata({ 'a.b': 'x' })).toThrow(ValidationError);
     expect(() => validateMetadata({ ['k'.repeat(65)]: 'x' })).toThrow(ValidationError);
+  });
+});
+
+describe('photo titles and descriptions', () => {
+  it('refuse control characters (C0, DEL, C1) as filenames do, and keep other text', () => {
+    for (const bad of ['a\nb', 'tab\there', '\u0000', 'del\u007f', 'c1\u0085']) {
+      expect(() => validateText(bad, 'title', 200)).toThrow(expect.objectContaining({ field: 'title' }) as Error);
+      expect(() => validateText(bad, 'description', 2000)).toThrow(expect.objectContaining({ field: 'description' }) as Error);
+    }
+    expect(validateText('Été à la plage 🌊', 'title', 200)).toBe('Été à la plage 🌊');
+    expect(validateText(null, 'title', 200)).toBeNull();
   });
 });
 

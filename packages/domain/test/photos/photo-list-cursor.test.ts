@@ -5,6 +5,7 @@ import { ValidationError, decodePhotoListCursor, encodePhotoListCursor } from '.
 import { encodeBase64Url } from '../../src/shared/base64url.js';
 
 const scopeArb = fc.record({
+  status: fc.constantFrom('ready', 'pending', 'rejected' as const),
   sort: fc.constantFrom('uploaded_at', 'taken_at', 'filename', 'size' as const),
   order: fc.constantFrom('asc', 'desc' as const),
   filter: fc.record(
@@ -21,7 +22,9 @@ const scopeArb = fc.record({
 const keysetFor = (scope: PhotoListScope): fc.Arbitrary<PhotoListKeyset> =>
   fc.record({
     value:
-      scope.sort === 'filename'
+      scope.status !== 'ready'
+        ? fc.maxSafeNat()
+        : scope.sort === 'filename'
         ? fc.string({ unit: 'grapheme' })
         : scope.sort === 'taken_at'
           ? fc.option(fc.maxSafeNat(), { nil: null })
@@ -52,15 +55,15 @@ describe('photo list cursors', () => {
   });
 
   it('refuses garbage with ValidationError("cursor")', () => {
-    const scope: PhotoListScope = { sort: 'size', order: 'asc', filter: {} };
+    const scope: PhotoListScope = { status: 'ready', sort: 'size', order: 'asc', filter: {} };
     const valid = encodePhotoListCursor(scope, { value: 3, id: 'p' });
     const forged = [
       '',
       '!!!',
       `${valid}A`,
       valid.slice(0, -1),
-      encodeBase64Url('{"s":["size","asc",null,null,null,null],"k":["3","p"]}'),
-      encodeBase64Url('{"s":["size","asc",null,null,null,null],"k":[3]}'),
+      encodeBase64Url('{"s":["ready","size","asc",null,null,null,null],"k":["3","p"]}'),
+      encodeBase64Url('{"s":["ready","size","asc",null,null,null,null],"k":[3]}'),
       encodeBase64Url('[1,2]'),
       encodeBase64Url('not json'),
     ];

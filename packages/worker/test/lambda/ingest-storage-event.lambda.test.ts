@@ -125,11 +125,42 @@ describe('the ingest-storage-event Lambda', () => {
     const h = await setUp();
     const strangers = [`photos/${OWNER.subject}/0195f7a2-ffff-7000-8000-00000000beef`, 'uploads/elsewhere.png'];
     for (const key of strangers) await h.storage.put(key, png(4, 4), 'image/png');
+    // The bucket notifies photos/ only; a notification configured without that filter would also send this.
+    const [stranger] = h.takeBodies();
+    const elsewhere = stranger!.replace(encodeURIComponent(strangers[0]!).replaceAll('%2F', '/'), 'uploads/elsewhere.png');
+    expect(elsewhere).toContain('uploads/elsewhere.png');
 
-    expect(await h.handler(sqsEvent(h.takeBodies(), QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
+    expect(await h.handler(sqsEvent([stranger!, elsewhere], QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
 
     expect(h.outcomes()).toEqual(['discarded', 'discarded']);
     for (const key of strangers) expect(await h.storage.head(key)).toBeNull();
+  });
+
+  it('rejects an object whose bytes are not the declared image type, and deletes it', async () => {
+    const h = await setUp();
+    const html = new TextEncoder().encode('<html><body>not a photo</body></html>');
+    const { photoId, key } = await h.requestUpload(html.byteLength);
+    await h.storage.put(key, html, 'image/png', 'ObjectCreated:Post');
+
+    expect(await h.handler(sqsEvent(h.takeBodies(), QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
+
+    expect(h.outcomes()).toEqual(['rejected']);
+    expect(await h.photo(photoId)).toMatchObject({ status: 'rejected', rejectionReason: 'not_an_image' });
+    expect(await h.storage.head(key)).toBeNull();
+  });
+
+  it('writes the thumbnail under thumbnails/, which sends no new notification', async () => {
+    const h = await setUp();
+    const image = png(1000, 500);
+    const { photoId, key } = await h.requestUpload(image.byteLength);
+    await h.storage.put(key, image, 'image/png', 'ObjectCreated:Post');
+
+    expect(await h.handler(sqsEvent(h.takeBodies(), QUEUE), lambdaContext)).toEqual({ batchItemFailures: [] });
+
+    const thumbnail = await h.storage.read(`thumbnails/${OWNER.subject}/${photoId}`);
+    expect(thumbnail?.contentType).toBe('image/webp');
+    expect(h.takeBodies()).toEqual([]);
+    expect(await h.photo(photoId)).toMatchObject({ status: 'ready', thumbnailUrl: expect.any(String) });
   });
 
   it('treats the s3:TestEvent as a no-op', async () => {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { LOCAL_UPLOAD_FIELD, UploadRejectedError, type LocalUploadForm } from '@hdoc/adapters-memory';
+import { UploadRejectedError, type LocalUploadForm } from '@hdoc/adapters-memory';
 import busboy from 'busboy';
 import type { Request } from 'express';
 
@@ -14,15 +14,10 @@ function malformed(message: string): UploadRejectedError {
 }
 
 /**
- * How many bytes of the file to keep: one more than the signed maximum, so an oversized file stays
- * detectable. It bounds what is buffered before the signature is even checked; a forged value cannot
- * raise it past the configured maximum.
+ * Checks the fields read so far (and the file part's own type) before the file is read; answers the
+ * signed maximum size, or throws UploadRejectedError for a form storage would refuse.
  */
-function keptBytes(fields: ReadonlyMap<string, string>, maxUploadBytes: number): number {
-  const signed = Number(fields.get(LOCAL_UPLOAD_FIELD.maxSize));
-  const max = Number.isSafeInteger(signed) && signed > 0 ? Math.min(signed, maxUploadBytes) : maxUploadBytes;
-  return max + 1;
-}
+export type VerifyUploadFields = (fields: Readonly<Record<string, string>>, fileContentType?: string) => { readonly maxSize: number };
 
 /** Collects at most `limit` bytes of a file part and drains (discards) the rest. */
 function collect(stream: Readable, limit: number): Promise<Uint8Array> {
@@ -42,10 +37,13 @@ function collect(stream: Readable, limit: number): Promise<Uint8Array> {
 
 /**
  * Reads a multipart/form-data upload the way S3 reads a presigned POST: the fields before the part
- * named `file` (fields after it are ignored), then the file, streamed and cut one byte past the
- * signed maximum so nothing larger is ever buffered. Malformed forms are `UploadRejectedError('malformed')`.
+ * named `file` (fields after it are ignored); when the file part starts, `verify` checks those fields
+ * (signature, expiry, key, type), and a form it refuses is rejected at once: reading stops, so a forged
+ * upload costs no buffering. A verified file is streamed and cut one byte past the signed maximum (never
+ * past `maxUploadBytes` + 1), so nothing larger is ever buffered. Malformed forms are
+ * `UploadRejectedError('malformed')`.
  */
-export function readUploadForm(req: Request, maxUploadBytes: number): Promise<LocalUploadForm> {
+export function readUploadForm(req: Request, maxUploadBytes: number, verify: VerifyUploadFields): Promise<LocalUploadForm> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -60,6 +58,14 @@ export function readUploadForm(req: Request, maxUploadBytes: number): Promise<Lo
     const fail = (message: string) => {
       problem ??= malformed(message);
     };
+    /** Refuses the form without reading the rest of the body: nothing more is parsed or buffered. */
+    const refuse = (error: UploadRejectedError, fileStream: Readable) => {
+      // Destroying the parser ends the unread file part with an error nobody needs to hear about.
+      fileStream.on('error', () => undefined);
+      req.unpipe(parser);
+      parser.destroy();
+      reject(error);
+    };
     parser.on('field', (name, value, info) => {
       if (file !== undefined) return;
       if (info.nameTruncated || info.valueTruncated) fail(`form field ${name.slice(0, 100)} is too long`);
@@ -71,7 +77,15 @@ export function readUploadForm(req: Request, maxUploadBytes: number): Promise<Lo
         return;
       }
       const declared = info.mimeType === UNDECLARED_TYPE ? {} : { contentType: info.mimeType };
-      file = collect(stream, keptBytes(fields, maxUploadBytes)).then((bytes) => ({ bytes, ...declared }));
+      let maxSize: number;
+      try {
+        if (problem !== undefined) throw problem;
+        maxSize = verify(Object.fromEntries(fields), declared.contentType).maxSize;
+      } catch (error) {
+        refuse(error instanceof UploadRejectedError ? error : malformed('the form fields are not valid'), stream);
+        return;
+      }
+      file = collect(stream, Math.min(maxSize, maxUploadBytes) + 1).then((bytes) => ({ bytes, ...declared }));
       // Settled through `close` below; this keeps an early failure from going unhandled meanwhile.
       file.catch(() => undefined);
     });

@@ -20,18 +20,34 @@ export const PhotoSchema = z
     description: z.string().nullable(),
     tags: z.array(z.string()),
     metadata: z.record(z.string(), z.string()),
+    rejection_reason: z
+      .enum(['content_type_mismatch', 'not_an_image', 'size_out_of_range'])
+      .nullable()
+      .meta({
+        description:
+          'Why the upload was refused (status rejected, else null): the declared type differs from the stored one or ' +
+          'from what the bytes are, the bytes are no image, or the size is outside 1..declared. Rejected photos are ' +
+          'removed 7 days after their rejection.',
+      }),
   })
   .meta({ id: 'Photo' });
 
-/** One photo with a presigned view URL, identical for every read inside a cache window. */
+/** One photo with its presigned URLs, identical for every read inside a cache window. */
 export const PhotoWithViewUrlSchema = PhotoSchema.extend({
-  view_url: z.string().nullable().meta({ description: 'Temporary read URL; null until the photo is ready' }),
+  view_url: z.string().nullable().meta({
+    description: 'Temporary read URL of the photo, the same for every read in a cache window (15 min by default); null until ready',
+  }),
+  thumbnail_url: z.string().nullable().meta({
+    description:
+      'Temporary read URL of a WebP thumbnail (at most 400 px on the longest edge, upright, no metadata), cache-stable ' +
+      'like view_url; null until ready and for formats the server cannot decode (HEIC)',
+  }),
 }).meta({ id: 'PhotoWithViewUrl' });
 
-/** A page of photos. */
+/** A page of photos, each with its URLs, so a gallery needs one request per page. */
 export const PhotoPageSchema = z
   .strictObject({
-    items: z.array(PhotoSchema),
+    items: z.array(PhotoWithViewUrlSchema),
     next_cursor: z.string().nullable().meta({ description: 'Opaque; null on the last page' }),
   })
   .meta({ id: 'PhotoPage' });
@@ -60,10 +76,11 @@ export function toPhotoJson(photo: PhotoOutput): z.input<typeof PhotoSchema> {
     // Serialized as they are: copying them would only cost time on every listed photo.
     tags: photo.tags as string[],
     metadata: photo.metadata as Record<string, string>,
+    rejection_reason: photo.rejectionReason,
   };
 }
 
-/** The API shape of a photo read on its own. */
+/** The API shape of a photo with its URLs (read on its own or listed). */
 export function toPhotoWithViewUrlJson(photo: GetPhotoOutput): z.input<typeof PhotoWithViewUrlSchema> {
-  return { ...toPhotoJson(photo), view_url: photo.viewUrl };
+  return { ...toPhotoJson(photo), view_url: photo.viewUrl, thumbnail_url: photo.thumbnailUrl };
 }

@@ -1,7 +1,10 @@
-import type { PhotoRecord } from '../photo/photo.js';
-import { parsePhotoObjectKey } from '../photo/photo-object-key.js';
+import type { Clock } from '../../shared/clock.port.js';
+import type { PhotoRecord, PhotoRejectionReason } from '../photo/photo.js';
+import { parsePhotoObjectKey, photoThumbnailKey } from '../photo/photo-object-key.js';
+import { isSameImageType } from '../photo/photo-rules.js';
 import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
-import type { ImageInspector } from '../ports/image-inspector.port.js';
+import type { ImageFacts, ImageInspector } from '../ports/image-inspector.port.js';
+import type { ImageProcessor } from '../ports/image-processor.port.js';
 import type { ObjectStorage } from '../ports/object-storage.port.js';
 import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
 import type { StorageEvent } from './storage-event.js';
@@ -29,14 +32,19 @@ export interface IngestStorageEventOutput {
  * client; a removal only deletes the record when the key is really empty (a newer upload may have
  * overtaken it); an object whose key has no live intent (unknown, rejected or deleted photo) is deleted
  * from storage, so a late `ObjectCreated` never resurrects a removed photo; an object that breaks
- * its intent (type differs, size outside 1..declared) is deleted and the intent marked rejected.
- * An upload that lands after its intent lapsed still counts: storage enforced the expiry at upload.
+ * its intent (type differs, size outside 1..declared) or whose bytes are not the declared image type
+ * (magic bytes, read by the inspector), or no image at all, is deleted and the intent marked rejected
+ * with the reason. An accepted photo gets a WebP thumbnail at `thumbnails/<owner>/<id>` when the
+ * processor can decode its format. An upload that lands after its intent lapsed still counts: storage
+ * enforced the expiry at upload.
  */
 export class IngestStorageEvent {
   constructor(
     private readonly catalog: PhotoCatalog,
     private readonly storage: ObjectStorage,
     private readonly inspector: ImageInspector,
+    private readonly processor: ImageProcessor,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ event }: IngestStorageEventInput): Promise<IngestStorageEventOutput> {
@@ -62,21 +70,24 @@ export class IngestStorageEvent {
   private async applyCreated(event: StorageEvent, record: PhotoRecord): Promise<IngestStorageEventOutput> {
     if (record.status === 'deleted' || record.status === 'rejected') {
       await this.storage.delete(event.key);
+      // A delete that raced this photo's ingestion may have run before its thumbnail was written.
+      if (record.status === 'deleted') await this.storage.delete(photoThumbnailKey(record.ownerId, record.id));
       await this.catalog.save(record);
       return { outcome: 'discarded' };
     }
     const facts = await this.storage.head(event.key);
     // Gone already: a removal overtook this event, and its own event will settle the record.
     if (facts === null) return { outcome: 'ignored' };
-    if (facts.contentType !== record.contentType || facts.size < 1 || facts.size > record.declaredSize) {
-      await this.storage.delete(event.key);
-      await this.catalog.save({ ...record, status: 'rejected' });
-      return { outcome: 'rejected' };
-    }
+    if (facts.size < 1 || facts.size > record.declaredSize) return this.reject(event, record, 'size_out_of_range');
+    if (facts.contentType !== record.contentType) return this.reject(event, record, 'content_type_mismatch');
     const image = await this.inspector.inspect(event.key);
+    const refusal = contentRefusal(image, facts.contentType);
+    if (refusal !== null) return this.reject(event, record, refusal);
+    const hasThumbnail = await this.writeThumbnail(event.key, record);
     await this.catalog.save({
       ...record,
       status: 'ready',
+      hasThumbnail,
       size: facts.size,
       contentType: facts.contentType,
       etag: facts.etag,
@@ -88,11 +99,51 @@ export class IngestStorageEvent {
     return { outcome: 'ready' };
   }
 
+  private async reject(
+    event: StorageEvent,
+    record: PhotoRecord,
+    reason: PhotoRejectionReason,
+  ): Promise<IngestStorageEventOutput> {
+    // A replaced upload of a ready photo may have left a thumbnail of the earlier image.
+    await Promise.all([this.storage.delete(event.key), this.storage.delete(photoThumbnailKey(record.ownerId, record.id))]);
+    await this.catalog.save({
+      ...record,
+      status: 'rejected',
+      rejectionReason: reason,
+      rejectedAt: this.clock.now(),
+      hasThumbnail: false,
+    });
+    return { outcome: 'rejected' };
+  }
+
+  /**
+   * Renders and stores the thumbnail; false when the processor cannot decode the format (HEIC), in
+   * which case a thumbnail of an earlier upload to the key is removed rather than left stale.
+   */
+  private async writeThumbnail(key: string, record: PhotoRecord): Promise<boolean> {
+    const thumbnailKey = photoThumbnailKey(record.ownerId, record.id);
+    const object = await this.storage.read(key);
+    const thumbnail = object === null ? null : await this.processor.thumbnail(object.bytes);
+    if (thumbnail === null) {
+      if (record.hasThumbnail) await this.storage.delete(thumbnailKey);
+      return false;
+    }
+    await this.storage.put(thumbnailKey, thumbnail.bytes, thumbnail.contentType);
+    return true;
+  }
+
   private async applyRemoved(event: StorageEvent, record: PhotoRecord): Promise<IngestStorageEventOutput> {
     const live = record.status === 'pending' || record.status === 'ready';
     // An object back at the key means a newer upload overtook this removal; its own event decides.
     const removed = live && (await this.storage.head(event.key)) === null;
-    await this.catalog.save(removed ? { ...record, status: 'deleted' } : record);
+    if (removed) await this.storage.delete(photoThumbnailKey(record.ownerId, record.id));
+    await this.catalog.save(removed ? { ...record, status: 'deleted', hasThumbnail: false } : record);
     return { outcome: removed ? 'removed' : 'ignored' };
   }
+}
+
+/** Why the bytes refute the declared type, or null when they are an image of that type. */
+function contentRefusal(image: ImageFacts, declared: string): PhotoRejectionReason | null {
+  if (image.contentType === null) return 'not_an_image';
+  return isSameImageType(declared, image.contentType) ? null : 'content_type_mismatch';
 }

@@ -2,8 +2,10 @@ import { ValidationError } from '../../shared/errors.js';
 import type { Page } from '../../shared/page.js';
 import { resolvePageLimit } from '../../shared/page.js';
 import type { Principal } from '../../shared/principal.js';
-import type { PhotoOutput, PhotoRecord } from '../photo/photo.js';
+import type { Clock } from '../../shared/clock.port.js';
+import type { PhotoOutput, PhotoRecord, PhotoStatus } from '../photo/photo.js';
 import { toPhotoOutput } from '../photo/photo.js';
+import type { PhotoUrls, PhotoViewUrls } from '../photo/photo-view-urls.js';
 import { ACCEPTED_PHOTO_CONTENT_TYPES } from '../photo/photo-rules.js';
 import { normaliseTag } from '../management/photo-details.js';
 import type { PhotoCatalog, PhotoListFilter } from '../ports/photo-catalog.port.js';
@@ -12,8 +14,13 @@ import { decodePhotoListCursor, encodePhotoListCursor } from './photo-list-curso
 import type { PhotoSort, SortOrder } from './photo-order.js';
 import { PHOTO_SORTS, SORT_ORDERS, photoListKeyset } from './photo-order.js';
 
+/** The statuses a list can show. */
+export const PHOTO_LIST_STATUSES = ['ready', 'pending', 'rejected'] as const;
+
 export interface ListPhotosInput {
   readonly actor: Principal;
+  /** Default `ready`; pending and rejected lists are newest first whatever the sort. */
+  readonly status?: unknown;
   /** Default `uploaded_at`. */
   readonly sort?: unknown;
   /** Default `desc`. */
@@ -42,9 +49,12 @@ function instant(value: unknown, field: string): Date | undefined {
   return value;
 }
 
-function filterOf(input: ListPhotosInput): PhotoListFilter {
+function filterOf(input: ListPhotosInput, status: PhotoStatus): PhotoListFilter {
   const from = instant(input.from, 'from');
   const to = instant(input.to, 'to');
+  if (status !== 'ready' && (from !== undefined || to !== undefined)) {
+    throw new ValidationError(from !== undefined ? 'from' : 'to', 'bounds uploaded_at, so it applies to ready photos only');
+  }
   if (from !== undefined && to !== undefined && from.getTime() >= to.getTime()) {
     throw new ValidationError('to', 'must be later than from');
   }
@@ -59,27 +69,39 @@ function filterOf(input: ListPhotosInput): PhotoListFilter {
 }
 
 /**
- * Lists the actor's ready photos (pending, lapsed, rejected and deleted ones never appear), in
- * keyset pages: each cursor holds the last row's position, so a page starts strictly after it and
- * no photo is skipped or repeated, also when photos are added between reads. Photos without
- * taken_at come last when sorting by taken_at, in both orders; filename sorts case-insensitively.
+ * Lists the actor's photos of one status (default ready; lapsed intents, rejected photos past their
+ * retention and deleted ones never appear), each with its view and thumbnail URLs, in keyset pages:
+ * each cursor holds the last row's position, so a page starts strictly after it and no photo is
+ * skipped or repeated, also when photos are added between reads. Ready photos follow the sort (those
+ * without taken_at come last when sorting by taken_at, in both orders; filename sorts
+ * case-insensitively); pending and rejected ones are newest first whatever the sort.
  */
 export class ListPhotos {
-  constructor(private readonly catalog: PhotoCatalog) {}
+  constructor(
+    private readonly catalog: PhotoCatalog,
+    private readonly urls: PhotoViewUrls,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute(input: ListPhotosInput): Promise<Page<PhotoOutput>> {
+  async execute(input: ListPhotosInput): Promise<Page<PhotoOutput & PhotoUrls>> {
     const limit = resolvePageLimit(input.limit);
-    const scope: PhotoListScope = {
-      sort: oneOf<PhotoSort>(input.sort, PHOTO_SORTS, 'uploaded_at', 'sort'),
-      order: oneOf<SortOrder>(input.order, SORT_ORDERS, 'desc', 'order'),
-      filter: filterOf(input),
-    };
+    const status = oneOf<PhotoStatus>(input.status, PHOTO_LIST_STATUSES, 'ready', 'status');
+    const sort = oneOf<PhotoSort>(input.sort, PHOTO_SORTS, 'uploaded_at', 'sort');
+    const order = oneOf<SortOrder>(input.order, SORT_ORDERS, 'desc', 'order');
+    const scope: PhotoListScope =
+      status === 'ready'
+        ? { status, sort, order, filter: filterOf(input, status) }
+        : { status, sort: 'uploaded_at', order: 'desc', filter: filterOf(input, status) };
     const after = input.cursor == null ? null : decodePhotoListCursor(input.cursor, scope);
-    const slice = await this.catalog.list({ ownerId: input.actor.subject, ...scope, limit, after });
+    const now = this.clock.now();
+    const slice = await this.catalog.list({ ownerId: input.actor.subject, ...scope, now, limit, after });
     const last: PhotoRecord | undefined = slice.items[slice.items.length - 1];
+    const items = await Promise.all(
+      slice.items.map(async (record) => ({ ...toPhotoOutput(record, status), ...(await this.urls.urlsOf(record)) })),
+    );
     return {
-      items: slice.items.map((record) => toPhotoOutput(record, 'ready')),
-      nextCursor: slice.hasMore && last ? encodePhotoListCursor(scope, photoListKeyset(last, scope.sort)) : null,
+      items,
+      nextCursor: slice.hasMore && last ? encodePhotoListCursor(scope, photoListKeyset(last, scope.sort, status)) : null,
     };
   }
 }

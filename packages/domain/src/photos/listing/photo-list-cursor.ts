@@ -1,10 +1,12 @@
 import { ValidationError } from '../../shared/errors.js';
+import type { PhotoStatus } from '../photo/photo.js';
 import type { PhotoListFilter } from '../ports/photo-catalog.port.js';
 import { decodeBase64Url, encodeBase64Url } from '../../shared/base64url.js';
 import type { PhotoListKeyset, PhotoSort, SortOrder } from './photo-order.js';
 
 /** The list a cursor belongs to: a cursor only continues the very list it came from. */
 export interface PhotoListScope {
+  readonly status: PhotoStatus;
   readonly sort: PhotoSort;
   readonly order: SortOrder;
   readonly filter: PhotoListFilter;
@@ -13,6 +15,7 @@ export interface PhotoListScope {
 function scopeFingerprint(scope: PhotoListScope): unknown[] {
   const { filter } = scope;
   return [
+    scope.status,
     scope.sort,
     scope.order,
     filter.tag ?? null,
@@ -38,6 +41,8 @@ function isKeysetValue(sort: PhotoSort, value: unknown): value is PhotoListKeyse
  * of ours or that was issued for another sort, order or filter.
  */
 export function decodePhotoListCursor(cursor: string, scope: PhotoListScope): PhotoListKeyset {
+  // Pending and rejected lists are keyed by createdAt (epoch ms) whatever the sort.
+  const valueSort: PhotoSort = scope.status === 'ready' ? scope.sort : 'uploaded_at';
   const invalid = (message: string) => new ValidationError('cursor', message);
   const json = decodeBase64Url(cursor);
   if (json === null) throw invalid('is not a valid cursor');
@@ -49,7 +54,7 @@ export function decodePhotoListCursor(cursor: string, scope: PhotoListScope): Ph
   }
   if (typeof parsed !== 'object' || parsed === null) throw invalid('is not a valid cursor');
   const { s, k } = parsed as { s?: unknown; k?: unknown };
-  if (!Array.isArray(k) || k.length !== 2 || typeof k[1] !== 'string' || !isKeysetValue(scope.sort, k[0])) {
+  if (!Array.isArray(k) || k.length !== 2 || typeof k[1] !== 'string' || !isKeysetValue(valueSort, k[0])) {
     throw invalid('is not a valid cursor');
   }
   if (JSON.stringify(s) !== JSON.stringify(scopeFingerprint(scope))) {

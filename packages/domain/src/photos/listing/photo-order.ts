@@ -1,4 +1,4 @@
-import type { PhotoRecord } from '../photo/photo.js';
+import type { PhotoRecord, PhotoStatus } from '../photo/photo.js';
 
 /** The orders a photo list supports (API names). */
 export const PHOTO_SORTS = ['uploaded_at', 'taken_at', 'filename', 'size'] as const;
@@ -17,8 +17,13 @@ export interface PhotoListKeyset {
   readonly id: string;
 }
 
-/** The keyset of a ready photo in the given order. */
-export function photoListKeyset(record: PhotoRecord, sort: PhotoSort): PhotoListKeyset {
+/**
+ * The keyset of a record in a list of `status` photos sorted by `sort`. Pending and rejected lists
+ * are ordered by `createdAt` (newest first) whatever the sort: they have no upload time, and a page
+ * of uploads in progress or failed reads best as "latest first".
+ */
+export function photoListKeyset(record: PhotoRecord, sort: PhotoSort, status: PhotoStatus = 'ready'): PhotoListKeyset {
+  if (status !== 'ready') return { value: record.createdAt.getTime(), id: record.id };
   switch (sort) {
     case 'uploaded_at':
       return { value: record.uploadedAt?.getTime() ?? null, id: record.id };

@@ -2,7 +2,7 @@ import { NotFoundError } from '../../shared/errors.js';
 import type { Clock } from '../../shared/clock.port.js';
 import type { Principal } from '../../shared/principal.js';
 import { isVisiblePhoto } from '../photo/photo.js';
-import { photoObjectKey } from '../photo/photo-object-key.js';
+import { photoObjectKey, photoThumbnailKey } from '../photo/photo-object-key.js';
 import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { ObjectStorage } from '../ports/object-storage.port.js';
 import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
@@ -19,8 +19,9 @@ export interface DeletePhotoOutput {
 }
 
 /**
- * Deletes one of the actor's photos: the object first, then the record becomes a tombstone, so a
- * failure in between leaves a visible photo to delete again rather than an orphan object. Deleting
+ * Deletes one of the actor's photos: the object and its thumbnail first, then the record becomes a
+ * tombstone, so a failure in between leaves a visible photo to delete again rather than an orphan
+ * object. Deleting
  * one's own already-deleted photo succeeds again (and retries the object removal); a missing,
  * lapsed or other owner's photo is NotFoundError('photo').
  */
@@ -35,15 +36,22 @@ export class DeletePhoto {
     return withOptimisticRetry('photo', async () => {
       const record = await findOwnRecord(this.catalog, input.actor, input.photoId);
       if (record === null) throw new NotFoundError('photo');
-      const key = photoObjectKey(record.ownerId, record.id);
       if (record.status === 'deleted') {
-        await this.storage.delete(key);
+        await this.removeObjects(record.ownerId, record.id);
         return { deleted: false };
       }
       if (!isVisiblePhoto(record, this.clock.now())) throw new NotFoundError('photo');
-      await this.storage.delete(key);
+      await this.removeObjects(record.ownerId, record.id);
       await this.catalog.save({ ...record, status: 'deleted', version: record.version + 1 });
       return { deleted: true };
     });
+  }
+
+  /** Removes the photo and its thumbnail (deleting a missing key succeeds, so this repeats safely). */
+  private async removeObjects(ownerId: string, photoId: string): Promise<void> {
+    await Promise.all([
+      this.storage.delete(photoObjectKey(ownerId, photoId)),
+      this.storage.delete(photoThumbnailKey(ownerId, photoId)),
+    ]);
   }
 }

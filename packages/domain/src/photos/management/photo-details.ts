@@ -8,6 +8,8 @@ export const MAX_TAG_LENGTH = 50;
 export const MAX_METADATA_KEYS = 20;
 export const MAX_METADATA_VALUE_LENGTH = 256;
 const METADATA_KEY = /^[a-z0-9_-]{1,64}$/u;
+/** Keys that name Object.prototype's own machinery: refused so that no reader of the map can be confused by them. */
+const RESERVED_METADATA_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A tag as the catalog stores and filters it: trimmed, lowercase, 1..50 characters. */
 export function normaliseTag(tag: unknown, field: string): string {
@@ -29,16 +31,20 @@ export function normaliseTags(tags: unknown): string[] {
   return [...new Set(normalised)];
 }
 
-/** Optional free text: null clears it, otherwise at most `max` characters. */
+/** Optional free text: null clears it, otherwise at most `max` characters and no control characters. */
 export function validateText(value: unknown, field: string, max: number): string | null {
   if (value === null) return null;
   if (typeof value !== 'string' || codePointLength(value) > max) {
     throw new ValidationError(field, `must be a string of at most ${max} characters, or null`);
   }
+  assertNoControlCharacters(value, field);
   return value;
 }
 
-/** Custom metadata: at most 20 keys of [a-z0-9_-]{1,64}, string values of at most 256 characters. */
+/**
+ * Custom metadata: at most 20 keys of [a-z0-9_-]{1,64} other than `__proto__`, `constructor` and
+ * `prototype`, string values of at most 256 characters.
+ */
 export function validateMetadata(metadata: unknown): Record<string, string> {
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
     throw new ValidationError('metadata', 'must be an object of string values');
@@ -47,11 +53,13 @@ export function validateMetadata(metadata: unknown): Record<string, string> {
   if (entries.length > MAX_METADATA_KEYS) {
     throw new ValidationError('metadata', `must hold at most ${MAX_METADATA_KEYS} keys`);
   }
-  // fromEntries defines own properties, so even a key like `__proto__` is kept as data.
   const validated: [string, string][] = [];
   for (const [key, value] of entries) {
     if (!METADATA_KEY.test(key)) {
       throw new ValidationError('metadata', `key "${key.slice(0, 64)}" must be 1 to 64 of a-z, 0-9, _ and -`);
+    }
+    if (RESERVED_METADATA_KEYS.has(key)) {
+      throw new ValidationError(`metadata.${key}`, 'is a reserved name (__proto__, constructor, prototype)');
     }
     if (typeof value !== 'string' || codePointLength(value) > MAX_METADATA_VALUE_LENGTH) {
       throw new ValidationError(`metadata.${key}`, `must be a string of at most ${MAX_METADATA_VALUE_LENGTH} characters`);

@@ -52,3 +52,13 @@ export function validateDeclaredSize(size: unknown, maxBytes: number): number {
   if (size > maxBytes) throw new PayloadTooLargeError('size', `must be at most ${maxBytes} bytes`);
   return size;
 }
+
+const HEIF_FAMILY = new Set(['image/heic', 'image/heif']);
+
+/**
+ * Whether bytes whose magic says `actual` are what `declared` announced: the same type, or both of
+ * the HEIF family (a HEIC is a HEIF container, and cameras label its brand either way).
+ */
+export function isSameImageType(declared: string, actual: string): boolean {
+  return declared === actual || (HEIF_FAMILY.has(declared) && HEIF_FAMILY.has(actual));
+}

@@ -8,7 +8,20 @@ export type PhotoStatus = 'pending' | 'ready' | 'rejected';
  */
 export type PhotoRecordStatus = PhotoStatus | 'deleted';
 
-/** One catalog entry, keyed by (ownerId, id); the object lives at `photos/<ownerId>/<id>`. */
+/**
+ * Why the worker refused an upload: its declared type differs from the stored one or from what its
+ * bytes are (`content_type_mismatch`), its bytes are no image at all (`not_an_image`), or its size is
+ * outside 1..declared (`size_out_of_range`).
+ */
+export type PhotoRejectionReason = 'content_type_mismatch' | 'not_an_image' | 'size_out_of_range';
+
+/** How long a rejected photo stays visible (and listed) after its rejection; then it is removed. */
+export const REJECTED_PHOTO_RETENTION_MS = 7 * 24 * 3600_000;
+
+/**
+ * One catalog entry, keyed by (ownerId, id); the object lives at `photos/<ownerId>/<id>` and its
+ * thumbnail, when it has one, at `thumbnails/<ownerId>/<id>`.
+ */
 export interface PhotoRecord {
   readonly id: string;
   readonly ownerId: string;
@@ -36,6 +49,13 @@ export interface PhotoRecord {
   readonly etag: string | null;
   /** When the upload intent lapses if no object arrived. */
   readonly expiresAt: Date;
+  /** When the upload was requested: pending and rejected lists are newest first by it. */
+  readonly createdAt: Date;
+  /** Set when the worker rejected the upload; the photo is removed {@link REJECTED_PHOTO_RETENTION_MS} later. */
+  readonly rejectedAt: Date | null;
+  readonly rejectionReason: PhotoRejectionReason | null;
+  /** Whether a WebP thumbnail was written at ingestion (formats the processor cannot decode have none). */
+  readonly hasThumbnail: boolean;
   /** The highest storage-event sequencer applied to this key, null before any event. */
   readonly lastSequencer: string | null;
   /** Optimistic-concurrency version: 1 on creation, +1 on every save. */
@@ -57,18 +77,33 @@ export type PhotoOutput = Pick<
   | 'description'
   | 'tags'
   | 'metadata'
+  | 'rejectionReason'
 > & { readonly status: PhotoStatus };
 
 /**
- * Whether the owner can see the record at `now`: tombstones and lapsed intents are gone,
- * exactly as if they had never existed.
+ * The instant a visible record stops being visible: a pending intent when it lapses, a rejected
+ * photo {@link REJECTED_PHOTO_RETENTION_MS} after its rejection; null for a ready photo (it stays)
+ * and for a tombstone (never visible).
+ */
+export function visibleUntil(record: PhotoRecord): Date | null {
+  if (record.status === 'pending') return record.expiresAt;
+  if (record.status === 'rejected') {
+    return new Date((record.rejectedAt ?? record.expiresAt).getTime() + REJECTED_PHOTO_RETENTION_MS);
+  }
+  return null;
+}
+
+/**
+ * Whether the owner can see the record at `now`: tombstones, lapsed intents and rejected photos past
+ * their retention are gone, exactly as if they had never existed.
  */
 export function isVisiblePhoto(
   record: PhotoRecord,
   now: Date,
 ): record is PhotoRecord & { readonly status: PhotoStatus } {
   if (record.status === 'deleted') return false;
-  return record.status !== 'pending' || record.expiresAt.getTime() > now.getTime();
+  const until = visibleUntil(record);
+  return until === null || until.getTime() > now.getTime();
 }
 
 /** Projects a visible record, whose visible status the caller knows, onto the public photo fields. */
@@ -87,5 +122,6 @@ export function toPhotoOutput(record: PhotoRecord, status: PhotoStatus): PhotoOu
     description: record.description,
     tags: record.tags,
     metadata: record.metadata,
+    rejectionReason: record.rejectionReason,
   };
 }

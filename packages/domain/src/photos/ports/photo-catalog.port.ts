@@ -1,5 +1,5 @@
 import { token } from '../../shared/token.js';
-import type { PhotoRecord } from '../photo/photo.js';
+import type { PhotoRecord, PhotoStatus } from '../photo/photo.js';
 import type { PhotoListKeyset, PhotoSort, SortOrder } from '../listing/photo-order.js';
 
 /** Narrowing of a photo list; every present filter must match. */
@@ -13,9 +13,21 @@ export interface PhotoListFilter {
   readonly to?: Date;
 }
 
-/** One page of an owner's ready photos; `limit` is already validated (1..100). */
+/** One page of an owner's photos of one status; `limit` is already validated (1..100). */
 export interface PhotoListQuery {
   readonly ownerId: string;
+  /**
+   * Which photos. `ready` lists follow `sort` and `order`; `pending` and `rejected` lists are
+   * newest first by `createdAt` whatever they say (see {@link photoListKeyset}), and never carry a
+   * `from`/`to` filter (those bound uploaded_at, which only ready photos have).
+   */
+  readonly status: PhotoStatus;
+  /**
+   * The reading instant: pending and rejected records are listed only while visible at it (see
+   * {@link visibleUntil}); lapsed ones are skipped, and an adapter may drop them from its indexes,
+   * and lapsed rejected records from its store.
+   */
+  readonly now: Date;
   readonly sort: PhotoSort;
   readonly order: SortOrder;
   readonly filter: PhotoListFilter;
@@ -32,8 +44,11 @@ export interface PhotoListSlice {
 
 /**
  * The photo records, keyed by (ownerId, id). Writes are versioned (optimistic concurrency), and
- * lists are keyset pages over ordered indexes of `ready` photos only: a page costs O(log n + page),
- * never a sort or scan of all the owner's photos. Order: see {@link comparePhotoListKeysets}.
+ * lists are keyset pages over ordered indexes of one status: a page of ready photos costs
+ * O(log n + page), never a sort or scan of all the owner's photos. Order: see
+ * {@link comparePhotoListKeysets}. Rejected records are removed once past their retention
+ * ({@link REJECTED_PHOTO_RETENTION_MS}): `get` may still answer one until then, which callers
+ * check with {@link isVisiblePhoto}.
  */
 export interface PhotoCatalog {
   /** The record (tombstones included), or null when the owner has no photo with that id. */
@@ -43,7 +58,7 @@ export interface PhotoCatalog {
    * otherwise throws StaleWriteError and changes nothing.
    */
   save(record: PhotoRecord): Promise<void>;
-  /** A page of the owner's `ready` photos in the query's order, after `query.after`. */
+  /** A page of the owner's visible photos of `query.status` in the list order, after `query.after`. */
   list(query: PhotoListQuery): Promise<PhotoListSlice>;
 }
 

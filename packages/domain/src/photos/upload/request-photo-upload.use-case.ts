@@ -66,6 +66,10 @@ export class RequestPhotoUpload {
       metadata: {},
       etag: null,
       expiresAt,
+      createdAt: this.clock.now(),
+      rejectedAt: null,
+      rejectionReason: null,
+      hasThumbnail: false,
       lastSequencer: null,
       version: 1,
     };
