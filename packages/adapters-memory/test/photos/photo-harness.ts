@@ -1,5 +1,7 @@
 import type { ImageInspector, Principal, S3EventNotification } from '@hdoc/domain';
 import {
+  ActionThrottle,
+  DEFAULT_ACTION_LIMITS,
   DEFAULT_PHOTO_SETTINGS,
   DeletePhoto,
   GetPhoto,
@@ -13,6 +15,7 @@ import {
   ManualClock,
   MemoryObjectStorage,
   MemoryPhotoCatalog,
+  MemoryRateLimiter,
   MemoryStorageEventQueue,
   MemoryUploadUrlSigner,
   MemoryViewUrlSigner,
@@ -69,7 +72,7 @@ export function photoHarness() {
     catalog,
     uploads,
     views,
-    requestUpload: new RequestPhotoUpload(catalog, uploads, clock, new SequentialIdGenerator('ph-'), settings),
+    requestUpload: new RequestPhotoUpload(catalog, uploads, clock, new SequentialIdGenerator('ph-'), settings, new ActionThrottle(new MemoryRateLimiter(clock), DEFAULT_ACTION_LIMITS)),
     ingest,
     list: new ListPhotos(catalog),
     get: new GetPhoto(catalog, views, clock, settings),

@@ -86,7 +86,7 @@ describe('sessions', () => {
     grace = await api.account('grace');
   });
 
-  it('refresh rotates; replaying the old refresh token fails and ends the session', async () => {
+  it('refresh rotates; replaying the old refresh token after the grace window fails and ends the session', async () => {
     const session = (await logIn('grace', grace.password)).body as TokensJson;
     const refreshed = await api.send('post', '/sessions/refresh', json({ refresh_token: session.refresh_token }));
     expect(refreshed.status).toBe(200);
@@ -94,12 +94,38 @@ describe('sessions', () => {
     expect(rotated.refresh_token).not.toBe(session.refresh_token);
     expect((await me(bearer(rotated.access_token))).status).toBe(200);
 
+    clock.advance(15_000);
     const replay = await api.send('post', '/sessions/refresh', json({ refresh_token: session.refresh_token }));
     expect(replay.status).toBe(401);
     expectError(replay.body, 'unauthorized');
     expect((await me(bearer(rotated.access_token))).status).toBe(401);
     expect((await api.send('post', '/sessions/refresh', json({ refresh_token: rotated.refresh_token }))).status).toBe(401);
     expect((await me(grace.auth)).status).toBe(200);
+  });
+
+  it('two tabs refreshing with one token at once both get a working pair (reuse grace)', async () => {
+    const session = (await logIn('grace', grace.password)).body as TokensJson;
+    const answers = await Promise.all(
+      [1, 2].map(() => api.send('post', '/sessions/refresh', json({ refresh_token: session.refresh_token }))),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect((await me(bearer((answer.body as TokensJson).access_token))).status).toBe(200);
+    }
+  });
+
+  it('REFRESH_REUSE_GRACE_SECONDS=0 turns the grace off: an immediate replay ends the session', async () => {
+    const strict = await startComposedApi({ env: { REFRESH_REUSE_GRACE_SECONDS: '0' } });
+    try {
+      const { tokens } = await strict.account('strict-user');
+      const rotated = await strict.send('post', '/sessions/refresh', json({ refresh_token: tokens.refresh_token }));
+      expect(rotated.status).toBe(200);
+      expect((await strict.send('post', '/sessions/refresh', json({ refresh_token: tokens.refresh_token }))).status).toBe(401);
+      const ended = await strict.send('get', '/users/me', { headers: bearer((rotated.body as TokensJson).access_token) });
+      expect(ended.status).toBe(401);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('an unknown refresh token is 401', async () => {

@@ -19,6 +19,8 @@ import {
   VerifyEntry,
 } from '../challenge/index.js';
 import {
+  ActionLimitsToken,
+  ActionThrottle,
   Authenticate,
   CompleteGitHubLogin,
   GetCurrentUser,
@@ -32,6 +34,7 @@ import {
   RefreshSession,
   SecretGeneratorToken,
   SessionIssuer,
+  SessionPolicyToken,
   SessionStoreToken,
   SignUp,
   StartGitHubLogin,
@@ -59,7 +62,7 @@ export const CHALLENGE_USE_CASES: readonly UseCaseWiring[] = [
   wire(RegisterProfile, [ProfileRepositoryToken, LeaderboardToken, ClockToken]),
   wire(UpdateProfile, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
   wire(GetProfile, [ProfileRepositoryToken, ClockToken]),
-  wire(SubmitEntry, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, ClockToken]),
+  wire(SubmitEntry, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, ClockToken, ActionThrottle]),
   wire(ListEntries, [ProfileRepositoryToken, EntryRepositoryToken]),
   wire(RecordVerification, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
   wire(VerifyEntry, [EntryRepositoryToken, ProfileRepositoryToken, EntryVerifierToken, RecordVerification]),
@@ -69,8 +72,9 @@ export const CHALLENGE_USE_CASES: readonly UseCaseWiring[] = [
 
 /** The identity use cases and what each is built from. */
 export const IDENTITY_USE_CASES: readonly UseCaseWiring[] = [
-  wire(SessionIssuer, [SessionStoreToken, TokenServiceToken, SecretGeneratorToken, IdGeneratorToken, ClockToken]),
-  wire(SignUp, [UserRepositoryToken, PasswordHasherToken, IdGeneratorToken, ClockToken]),
+  wire(SessionIssuer, [SessionStoreToken, TokenServiceToken, SecretGeneratorToken, IdGeneratorToken, ClockToken, SessionPolicyToken]),
+  wire(ActionThrottle, [RateLimiterToken, ActionLimitsToken]),
+  wire(SignUp, [UserRepositoryToken, PasswordHasherToken, IdGeneratorToken, ClockToken, ActionThrottle]),
   wire(LogIn, [UserRepositoryToken, PasswordHasherToken, RateLimiterToken, SessionIssuer]),
   wire(RefreshSession, [SessionIssuer]),
   wire(LogOut, [SessionStoreToken]),
@@ -83,7 +87,7 @@ export const IDENTITY_USE_CASES: readonly UseCaseWiring[] = [
 
 /** The photos use cases and what each is built from. */
 export const PHOTO_USE_CASES: readonly UseCaseWiring[] = [
-  wire(RequestPhotoUpload, [PhotoCatalogToken, UploadUrlSignerToken, ClockToken, IdGeneratorToken, PhotoSettingsToken]),
+  wire(RequestPhotoUpload, [PhotoCatalogToken, UploadUrlSignerToken, ClockToken, IdGeneratorToken, PhotoSettingsToken, ActionThrottle]),
   wire(IngestStorageEvent, [PhotoCatalogToken, ObjectStorageToken, ImageInspectorToken]),
   wire(ListPhotos, [PhotoCatalogToken]),
   wire(GetPhoto, [PhotoCatalogToken, ViewUrlSignerToken, ClockToken, PhotoSettingsToken]),

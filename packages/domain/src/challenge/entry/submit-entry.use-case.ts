@@ -2,6 +2,7 @@ import type { Clock } from '../../shared/clock.port.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { Principal } from '../../shared/principal.js';
+import type { ActionThrottle } from '../../identity/rate-limit/action-throttle.js';
 import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
 import { participantLogin } from '../participant/participant-login.js';
 import { localDateOf } from '../progress/local-date.js';
@@ -29,7 +30,8 @@ export interface SubmitEntryOutput {
  * verification but keeps its first-submission local date), the profile and standing are recomputed, and
  * the entry is queued for verification. Idempotent, so a client retries it after any failure: the same
  * url again changes nothing, and queues verification again unless the entry is already verified (a
- * retry after a failed enqueue, or a re-check after the participant fixed the linked work).
+ * retry after a failed enqueue, or a re-check after the participant fixed the linked work). Each
+ * principal may submit `entrySubmission` times per window (`RateLimitedError`), bounding the queue.
  */
 export class SubmitEntry {
   private readonly writer: ProfileProgressWriter;
@@ -40,11 +42,13 @@ export class SubmitEntry {
     leaderboard: Leaderboard,
     private readonly queue: VerificationQueue,
     private readonly clock: Clock,
+    private readonly throttle: ActionThrottle,
   ) {
     this.writer = new ProfileProgressWriter(profiles, entries, leaderboard, clock);
   }
 
   async execute(input: SubmitEntryInput): Promise<SubmitEntryOutput> {
+    await this.throttle.attempt('entrySubmission', input.actor.subject);
     const login = participantLogin(input.actor);
     const day = parseDay(input.day);
     const entryType = parseEntryType(input.entryType);
