@@ -85,6 +85,7 @@ describe('LogIn', () => {
       ['a'.repeat(33), 'pw', 'username'],
       ['alice', '', 'password'],
       ['alice', 'x'.repeat(129), 'password'],
+      ['alice', 'correct horse\ud800', 'password'], // not well-formed Unicode: no stored password can match
     ];
     for (const [username, password, field] of cases) {
       const error = await failure(f.logIn.execute({ username, password, clientAddress: address }));

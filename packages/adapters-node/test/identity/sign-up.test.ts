@@ -1,6 +1,6 @@
-import { UsernameTakenError, ValidationError } from '@hdoc/domain';
+import { RateLimitedError, UsernameTakenError, ValidationError } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
-import { identityFixture } from './identity-fixture.js';
+import { identityFixture, LOOSE_ACTION_LIMITS } from './identity-fixture.js';
 
 async function validationField(promise: Promise<unknown>): Promise<string> {
   const error = await promise.catch((e: unknown) => e);
@@ -48,5 +48,30 @@ describe('SignUp', () => {
     for (const [i, password] of ['eight888', 'x'.repeat(128), '😀'.repeat(8), '😀'.repeat(128)].entries()) {
       await expect(f.signUp.execute({ username: `accepted-${i}`, password, clientAddress: '192.0.2.1' })).resolves.toMatchObject({ username: `accepted-${i}` });
     }
+  });
+
+  it('refuses a password with a lone surrogate rather than folding it to U+FFFD', async () => {
+    const f = await identityFixture();
+    for (const password of ['correct horse\ud800', '\udfffcorrect horse', 'correct \ud83d horse']) {
+      expect(await validationField(f.signUp.execute({ username: 'surrogate', password, clientAddress: '192.0.2.1' }))).toBe('password');
+    }
+    expect(await f.users.findByUsername('surrogate')).toBeNull();
+  });
+
+  it('limits sign-ups per client address, counting only well-formed requests', async () => {
+    const f = await identityFixture({ actionLimits: { ...LOOSE_ACTION_LIMITS, signUp: { limit: 2, windowSeconds: 3600 } } });
+    const signUp = (username: string, clientAddress: string, password = 'long enough') =>
+      f.signUp.execute({ username, password, clientAddress });
+    await expect(signUp('no spaces allowed', '192.0.2.1')).rejects.toBeInstanceOf(ValidationError);
+    await expect(signUp('weak', '192.0.2.1', 'short')).rejects.toBeInstanceOf(ValidationError);
+    await signUp('first', '192.0.2.1');
+    await expect(signUp('first', '192.0.2.1')).rejects.toBeInstanceOf(UsernameTakenError);
+    const limited = await signUp('second', '192.0.2.1').catch((e: unknown) => e);
+    expect(limited).toBeInstanceOf(RateLimitedError);
+    expect((limited as RateLimitedError).retryAfterSeconds).toBe(3600);
+    expect(await f.users.findByUsername('second')).toBeNull();
+    await expect(signUp('second', '192.0.2.2')).resolves.toMatchObject({ username: 'second' });
+    f.clock.advance(3600_000);
+    await expect(signUp('third', '192.0.2.1')).resolves.toMatchObject({ username: 'third' });
   });
 });

@@ -36,6 +36,19 @@ describe('accounts', () => {
     expect(unknownField.status).toBe(400);
   });
 
+  it('refuses a password that is not well-formed Unicode (a lone surrogate) with 400, at sign-up and at login', async () => {
+    // Written out by hand: the JSON escape \ud800 is how a client sends a lone surrogate.
+    const body = (username: string) => `{"username":"${username}","password":"long enough pw\\ud800"}`;
+    const headers = { 'content-type': 'application/json' };
+    const signUp = await api.send('post', '/users', { headers, body: body('lone') });
+    expect(signUp.status).toBe(400);
+    expectError(signUp.body, 'invalid_input');
+    await api.account('lone-login', 'long enough pw\ufffd');
+    const login = await api.send('post', '/sessions', { headers, body: body('lone-login') });
+    expect(login.status).toBe(400);
+    expectError(login.body, 'invalid_input');
+  });
+
   it('GET /users/me answers the caller, without any secret', async () => {
     const carol = await api.account('carol');
     const answer = await me(carol.auth);
