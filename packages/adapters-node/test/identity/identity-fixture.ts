@@ -11,6 +11,7 @@ import {
   LogIn,
   LogOut,
   LogOutEverywhere,
+  LogOutWithRefreshToken,
   RefreshSession,
   SessionIssuer,
   SignUp,
@@ -83,6 +84,7 @@ export async function identityFixture(options: IdentityFixtureOptions = {}) {
     refreshSession: new RefreshSession(sessions),
     authenticate: new Authenticate(tokens, sessionStore),
     logOut: new LogOut(sessionStore),
+    logOutWithRefreshToken: new LogOutWithRefreshToken(sessionStore, secrets),
     logOutEverywhere: new LogOutEverywhere(sessionStore),
     getCurrentUser: new GetCurrentUser(users),
   };

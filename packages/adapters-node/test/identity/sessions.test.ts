@@ -165,6 +165,19 @@ describe('sessions: refresh, authenticate, log out', () => {
     await f.logOut.execute({ actor });
   });
 
+  it('log out with a refresh token ends its session, whichever of its tokens, and is harmless when repeated', async () => {
+    const f = await identityFixture();
+    const phone = (await loggedIn(f)).tokens;
+    const laptop = (await loggedIn(f)).tokens;
+    const rotated = await f.refreshSession.execute({ refreshToken: phone.refreshToken });
+    await f.logOutWithRefreshToken.execute({ refreshToken: phone.refreshToken });
+    await rejected(f.authenticate.execute({ accessToken: rotated.accessToken }));
+    await rejected(f.refreshSession.execute({ refreshToken: rotated.refreshToken }));
+    await f.logOutWithRefreshToken.execute({ refreshToken: phone.refreshToken });
+    await f.logOutWithRefreshToken.execute({ refreshToken: f.secrets.newSecret() });
+    await expect(f.authenticate.execute({ accessToken: laptop.accessToken })).resolves.toBeDefined();
+  });
+
   it('log out everywhere revokes every session of the subject and no one else’s', async () => {
     const f = await identityFixture();
     const phone = (await loggedIn(f)).tokens;

@@ -157,6 +157,42 @@ describe('sessions', () => {
     expect((await me(bearer(other.access_token))).status).toBe(200);
   });
 
+  it('logout with the refresh token alone works with no, an invalid or an expired access token, and again after that', async () => {
+    const other = (await logIn('grace', grace.password)).body as TokensJson;
+    const plain = (await logIn('grace', grace.password)).body as TokensJson;
+    const logOutWith = (refreshToken: string, headers: Record<string, string> = {}) =>
+      api.send('delete', '/sessions/current', json({ refresh_token: refreshToken }, headers));
+
+    expect((await logOutWith(plain.refresh_token)).status).toBe(204);
+    expect((await me(bearer(plain.access_token))).status).toBe(401);
+    expect((await api.send('post', '/sessions/refresh', json({ refresh_token: plain.refresh_token }))).status).toBe(401);
+    expect((await logOutWith(plain.refresh_token)).status).toBe(204);
+
+    const forged = (await logIn('grace', grace.password)).body as TokensJson;
+    expect((await logOutWith(forged.refresh_token, { authorization: 'Bearer not-a-token' })).status).toBe(204);
+    expect((await me(bearer(forged.access_token))).status).toBe(401);
+
+    const expired = (await logIn('grace', grace.password)).body as TokensJson;
+    clock.advance(15 * 60 * 1000 + 1000);
+    expect((await me(bearer(expired.access_token))).status).toBe(401);
+    expect((await logOutWith(expired.refresh_token, bearer(expired.access_token))).status).toBe(204);
+    expect((await api.send('post', '/sessions/refresh', json({ refresh_token: expired.refresh_token }))).status).toBe(401);
+
+    // Other sessions live on; their refresh token still works.
+    expect((await api.send('post', '/sessions/refresh', json({ refresh_token: other.refresh_token }))).status).toBe(200);
+  });
+
+  it('logout with a refresh token already rotated away still ends its session; with neither token it is a 401', async () => {
+    const session = (await logIn('grace', grace.password)).body as TokensJson;
+    const rotated = (await api.send('post', '/sessions/refresh', json({ refresh_token: session.refresh_token }))).body as TokensJson;
+    expect((await api.send('delete', '/sessions/current', json({ refresh_token: session.refresh_token }))).status).toBe(204);
+    expect((await me(bearer(rotated.access_token))).status).toBe(401);
+    const anonymous = await api.send('delete', '/sessions/current');
+    expect(anonymous.status).toBe(401);
+    expectError(anonymous.body, 'unauthorized');
+    expect((await api.send('delete', '/sessions/current', json({ refresh_token: 'x'.repeat(43) }))).status).toBe(204);
+  });
+
   it('log out everywhere ends every session of the user, not other users\'', async () => {
     const heidi = await api.account('heidi');
     const phone = (await logIn('heidi', heidi.password)).body as TokensJson;
