@@ -15,6 +15,7 @@ import {
   RefreshSession,
   SessionIssuer,
   SignUp,
+  WhoAmI,
   type ActionLimits,
   type LoginThrottlePolicy,
   type PasswordHasher,
@@ -87,6 +88,7 @@ export async function identityFixture(options: IdentityFixtureOptions = {}) {
     logOutWithRefreshToken: new LogOutWithRefreshToken(sessionStore, secrets),
     logOutEverywhere: new LogOutEverywhere(sessionStore),
     getCurrentUser: new GetCurrentUser(users),
+    whoAmI: new WhoAmI(users),
   };
 }
 

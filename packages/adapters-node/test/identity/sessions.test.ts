@@ -199,4 +199,14 @@ describe('sessions: refresh, authenticate, log out', () => {
     expect(await f.getCurrentUser.execute({ actor })).toEqual({ id: userId, username: 'alice', createdAt: f.clock.now() });
     await expect(f.getCurrentUser.execute({ actor: { subject: 'github:octocat', sessionId: actor.sessionId } })).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('WhoAmI tells a password account from a GitHub participant', async () => {
+    const f = await identityFixture();
+    const { userId, tokens } = await loggedIn(f);
+    const actor = await f.authenticate.execute({ accessToken: tokens.accessToken });
+    expect(await f.whoAmI.execute({ actor })).toEqual({ kind: 'user', id: userId, username: 'alice', createdAt: f.clock.now() });
+    const participant = { subject: 'github:Octo-Cat', sessionId: actor.sessionId };
+    expect(await f.whoAmI.execute({ actor: participant })).toEqual({ kind: 'participant', githubUsername: 'Octo-Cat' });
+    await expect(f.whoAmI.execute({ actor: { subject: 'deleted-user-id', sessionId: actor.sessionId } })).rejects.toBeInstanceOf(NotFoundError);
+  });
 });

@@ -41,6 +41,7 @@ import {
   StartGitHubLogin,
   TokenServiceToken,
   UserRepositoryToken,
+  WhoAmI,
 } from '../identity/index.js';
 import {
   DeletePhoto,
@@ -83,6 +84,7 @@ export const IDENTITY_USE_CASES: readonly UseCaseWiring[] = [
   wire(LogOutEverywhere, [SessionStoreToken]),
   wire(Authenticate, [TokenServiceToken, SessionStoreToken]),
   wire(GetCurrentUser, [UserRepositoryToken]),
+  wire(WhoAmI, [UserRepositoryToken]),
   wire(StartGitHubLogin, [GitHubOAuthToken, OAuthStateStoreToken, SecretGeneratorToken, ClockToken, RateLimiterToken]),
   wire(CompleteGitHubLogin, [OAuthStateStoreToken, GitHubOAuthToken, RegisterProfile, SessionIssuer]),
 ];
