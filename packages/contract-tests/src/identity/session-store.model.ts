@@ -108,10 +108,16 @@ class Rotate implements Command {
       reuseGraceMs,
     });
     expect(outcome).toBe(expected);
-    if (expected === 'refused') return;
-    if (own.usedAt === null) own.usedAt = model.now;
-    session.tokens.push({ fingerprint: next, usedAt: null });
-    session.expiresAt = expiresAt;
+    if (expected !== 'refused') {
+      if (own.usedAt === null) own.usedAt = model.now;
+      session.tokens.push({ fingerprint: next, usedAt: null });
+      session.expiresAt = expiresAt;
+    }
+    // The presented token's state right after, so a wrong first-use time shows at once.
+    const after = live(model, session) && !this.foreign ? asSession(session) : null;
+    expect(await real.store.findByRefreshFingerprint(presented)).toEqual(
+      after && { session: after, usedAt: own.usedAt === null ? null : new Date(own.usedAt) },
+    );
   }
   toString = () =>
     `rotate(#${this.index}, ${this.foreign ? 'foreign' : `token ${this.token}`}, grace ${this.graceMinutes}min, ${this.ttlMinutes}min)`;
