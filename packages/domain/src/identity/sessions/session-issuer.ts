@@ -47,6 +47,11 @@ export class SessionIssuer {
     const match = await this.store.findByRefreshFingerprint(presented);
     if (match === null) throw new UnauthorizedError('invalid refresh token');
     const now = this.clock.now();
+    const reuseGraceMs = this.policy.refreshReuseGraceSeconds * 1000;
+    // A replay already past the grace needs no rotation attempt; the store still decides races.
+    if (match.usedAt !== null && now.getTime() - match.usedAt.getTime() >= reuseGraceMs) {
+      return this.revokeReplayed(match.session.id);
+    }
     const next = this.secrets.newSecret();
     const outcome = await this.store.rotate({
       sessionId: match.session.id,
@@ -54,7 +59,7 @@ export class SessionIssuer {
       nextFingerprint: this.secrets.fingerprint(next),
       expiresAt: this.nextExpiry(match.session.createdAt, now),
       at: now,
-      reuseGraceMs: this.policy.refreshReuseGraceSeconds * 1000,
+      reuseGraceMs,
     });
     if (outcome === 'refused') return this.revokeReplayed(match.session.id);
     return this.tokensFor(match.session, next);
