@@ -11,7 +11,7 @@
  */
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import { MemoryRateLimiter, MemorySessionStore, MemoryUserRepository, SystemClock } from '@hdoc/adapters-memory';
-import { LogIn, SessionIssuer, SignUp } from '@hdoc/domain';
+import { ActionThrottle, DEFAULT_ACTION_LIMITS, LogIn, SessionIssuer, SignUp } from '@hdoc/domain';
 import {
   Argon2PasswordHasher,
   generateTokenKey,
@@ -73,9 +73,9 @@ async function main(): Promise<void> {
     perUsername: unlimited,
     perClientAddress: unlimited,
   });
-  const signUp = new SignUp(users, hasher, ids, clock);
+  const signUp = new SignUp(users, hasher, ids, clock, new ActionThrottle(new MemoryRateLimiter(clock), { ...DEFAULT_ACTION_LIMITS, signUp: unlimited }));
   const usernames = Array.from({ length: USERS }, (_, i) => `bench-user-${i}`);
-  await Promise.all(usernames.map((username) => signUp.execute({ username, password: PASSWORD })));
+  await Promise.all(usernames.map((username) => signUp.execute({ username, password: PASSWORD, clientAddress: '192.0.2.1' })));
   const hashes = await Promise.all(usernames.map(async (u) => (await users.findByUsername(u))!.passwordHash));
 
   const verify = (i: number) => hasher.verify(hashes[i % USERS]!, PASSWORD);

@@ -53,7 +53,7 @@ const url = await listen(composition.app);
 composition.listeningAt(url);
 
 await seedLeaderboard(container.get<Leaderboard>(LeaderboardToken));
-await container.get(SignUp).execute({ username: 'bench-user', password: 'correct horse battery' });
+await container.get(SignUp).execute({ username: 'bench-user', password: 'correct horse battery', clientAddress: '127.0.0.1' });
 const session = await container.get(LogIn).execute({ username: 'bench-user', password: 'correct horse battery', clientAddress: '127.0.0.1' });
 const actor = await container.get(Authenticate).execute({ accessToken: session.accessToken });
 const storage = container.get<MemoryObjectStorage>(MemoryObjectStorageToken);

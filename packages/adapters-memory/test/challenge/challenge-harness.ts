@@ -1,4 +1,6 @@
 import {
+  ActionThrottle,
+  DEFAULT_ACTION_LIMITS,
   GetProfile,
   ListEntries,
   RecordVerification,
@@ -18,6 +20,7 @@ import {
   MemoryEntryVerifier,
   MemoryLeaderboard,
   MemoryProfileRepository,
+  MemoryRateLimiter,
   MemoryVerificationQueue,
 } from '../../src/index.js';
 
@@ -52,7 +55,7 @@ export function challengeHarness(options: { start?: string; verifier?: EntryVeri
     verifier,
     register: new RegisterProfile(profiles, leaderboard, clock),
     update: new UpdateProfile(profiles, entries, leaderboard, clock),
-    submit: new SubmitEntry(profiles, entries, leaderboard, queue, clock),
+    submit: new SubmitEntry(profiles, entries, leaderboard, queue, clock, new ActionThrottle(new MemoryRateLimiter(clock), DEFAULT_ACTION_LIMITS)),
     recordVerification,
     verifyEntry,
     getProfile: new GetProfile(profiles, clock),

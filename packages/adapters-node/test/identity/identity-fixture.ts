@@ -5,16 +5,21 @@ import {
   MemoryUserRepository,
 } from '@hdoc/adapters-memory';
 import {
+  ActionThrottle,
   Authenticate,
   GetCurrentUser,
   LogIn,
   LogOut,
   LogOutEverywhere,
+  LogOutWithRefreshToken,
   RefreshSession,
   SessionIssuer,
   SignUp,
+  WhoAmI,
+  type ActionLimits,
   type LoginThrottlePolicy,
   type PasswordHasher,
+  type SessionPolicy,
 } from '@hdoc/domain';
 import {
   Argon2PasswordHasher,
@@ -33,9 +38,18 @@ export const LOOSE_THROTTLE: LoginThrottlePolicy = {
   perClientAddress: { limit: 1_000, windowSeconds: 60 },
 };
 
+/** Action limits no test meets unless it is about them. */
+export const LOOSE_ACTION_LIMITS: ActionLimits = {
+  signUp: { limit: 1_000, windowSeconds: 60 },
+  uploadIntent: { limit: 1_000, windowSeconds: 60 },
+  entrySubmission: { limit: 1_000, windowSeconds: 60 },
+};
+
 export interface IdentityFixtureOptions {
   readonly hasher?: PasswordHasher;
   readonly throttle?: LoginThrottlePolicy;
+  readonly sessionPolicy?: SessionPolicy;
+  readonly actionLimits?: ActionLimits;
 }
 
 /**
@@ -56,7 +70,7 @@ export async function identityFixture(options: IdentityFixtureOptions = {}) {
     currentKey: await generateTokenKey(),
     clock,
   });
-  const sessions = new SessionIssuer(sessionStore, tokens, secrets, ids, clock);
+  const sessions = new SessionIssuer(sessionStore, tokens, secrets, ids, clock, options.sessionPolicy);
   return {
     clock,
     ids,
@@ -66,13 +80,15 @@ export async function identityFixture(options: IdentityFixtureOptions = {}) {
     hasher,
     tokens,
     sessions,
-    signUp: new SignUp(users, hasher, ids, clock),
+    signUp: new SignUp(users, hasher, ids, clock, new ActionThrottle(limiter, options.actionLimits ?? LOOSE_ACTION_LIMITS)),
     logIn: new LogIn(users, hasher, limiter, sessions, options.throttle ?? LOOSE_THROTTLE),
     refreshSession: new RefreshSession(sessions),
     authenticate: new Authenticate(tokens, sessionStore),
     logOut: new LogOut(sessionStore),
+    logOutWithRefreshToken: new LogOutWithRefreshToken(sessionStore, secrets),
     logOutEverywhere: new LogOutEverywhere(sessionStore),
     getCurrentUser: new GetCurrentUser(users),
+    whoAmI: new WhoAmI(users),
   };
 }
 

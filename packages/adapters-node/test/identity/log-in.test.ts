@@ -30,7 +30,7 @@ class RecordingHasher implements PasswordHasher {
 describe('LogIn', () => {
   it('opens a session: {accessToken, refreshToken, tokenType: Bearer, expiresIn: 900} for the user id', async () => {
     const f = await identityFixture();
-    const { id } = await f.signUp.execute({ username: 'alice', password: 'correct horse' });
+    const { id } = await f.signUp.execute({ username: 'alice', password: 'correct horse', clientAddress: '192.0.2.1' });
     const tokens = await f.logIn.execute({ username: 'ALICE', password: 'correct horse', clientAddress: address });
     expect(tokens).toEqual({ accessToken: expect.any(String), refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), tokenType: 'Bearer', expiresIn: 900 });
     const principal = await f.authenticate.execute({ accessToken: tokens.accessToken });
@@ -44,7 +44,7 @@ describe('LogIn', () => {
 
   it('fails alike for an unknown user, a wrong password and an impossible username', async () => {
     const f = await identityFixture();
-    await f.signUp.execute({ username: 'alice', password: 'correct horse' });
+    await f.signUp.execute({ username: 'alice', password: 'correct horse', clientAddress: '192.0.2.1' });
     const errors = [
       await failure(f.logIn.execute({ username: 'alice', password: 'wrong horse', clientAddress: address })),
       await failure(f.logIn.execute({ username: 'mallory', password: 'wrong horse', clientAddress: address })),
@@ -63,7 +63,7 @@ describe('LogIn', () => {
   it('verifies against a dummy hash at the current parameters when the user is unknown', async () => {
     const hasher = new RecordingHasher(new Argon2PasswordHasher(TEST_ARGON2));
     const f = await identityFixture({ hasher });
-    await f.signUp.execute({ username: 'alice', password: 'correct horse' });
+    await f.signUp.execute({ username: 'alice', password: 'correct horse', clientAddress: '192.0.2.1' });
     const aliceHash = (await f.users.findByUsername('alice'))?.passwordHash;
     await failure(f.logIn.execute({ username: 'mallory', password: 'correct horse', clientAddress: address }));
     await failure(f.logIn.execute({ username: 'trudy', password: 'x', clientAddress: address }));
@@ -79,12 +79,13 @@ describe('LogIn', () => {
     const hasher = new RecordingHasher(new Argon2PasswordHasher(TEST_ARGON2));
     const limit = { limit: 1, windowSeconds: 60 };
     const f = await identityFixture({ hasher, throttle: { perUsername: limit, perClientAddress: limit } });
-    await f.signUp.execute({ username: 'alice', password: 'correct horse' });
+    await f.signUp.execute({ username: 'alice', password: 'correct horse', clientAddress: '192.0.2.1' });
     const cases: [string, string, string][] = [
       ['', 'pw', 'username'],
       ['a'.repeat(33), 'pw', 'username'],
       ['alice', '', 'password'],
       ['alice', 'x'.repeat(129), 'password'],
+      ['alice', 'correct horse\ud800', 'password'], // not well-formed Unicode: no stored password can match
     ];
     for (const [username, password, field] of cases) {
       const error = await failure(f.logIn.execute({ username, password, clientAddress: address }));
@@ -99,7 +100,7 @@ describe('LogIn', () => {
     const f = await identityFixture({
       throttle: { perUsername: { limit: 3, windowSeconds: 300 }, perClientAddress: { limit: 100, windowSeconds: 300 } },
     });
-    await f.signUp.execute({ username: 'alice', password: 'correct horse' });
+    await f.signUp.execute({ username: 'alice', password: 'correct horse', clientAddress: '192.0.2.1' });
     for (let i = 0; i < 3; i += 1) {
       await expect(f.logIn.execute({ username: 'alice', password: 'guess', clientAddress: `198.51.100.${i}` })).rejects.toBeInstanceOf(UnauthorizedError);
     }
@@ -118,7 +119,7 @@ describe('LogIn', () => {
     const f = await identityFixture({
       throttle: { perUsername: { limit: 100, windowSeconds: 60 }, perClientAddress: { limit: 4, windowSeconds: 60 } },
     });
-    await f.signUp.execute({ username: 'alice', password: 'correct horse' });
+    await f.signUp.execute({ username: 'alice', password: 'correct horse', clientAddress: '192.0.2.1' });
     for (let i = 0; i < 4; i += 1) {
       await expect(f.logIn.execute({ username: `user${i}`, password: 'guess', clientAddress: address })).rejects.toBeInstanceOf(UnauthorizedError);
     }
@@ -134,7 +135,7 @@ describe('LogIn', () => {
     const f = await identityFixture({
       throttle: { perUsername: { limit: 3, windowSeconds: 60 }, perClientAddress: { limit: 7, windowSeconds: 60 } },
     });
-    await f.signUp.execute({ username: 'alice', password: 'correct horse' });
+    await f.signUp.execute({ username: 'alice', password: 'correct horse', clientAddress: '192.0.2.1' });
     const attempt = (password: string) => f.logIn.execute({ username: 'alice', password, clientAddress: address });
     await failure(attempt('guess'));
     await failure(attempt('guess'));
@@ -149,7 +150,7 @@ describe('LogIn', () => {
     const old = new Argon2PasswordHasher(TEST_ARGON2);
     const current = new Argon2PasswordHasher(OWASP_ARGON2ID);
     const before = await identityFixture({ hasher: old });
-    const { id } = await before.signUp.execute({ username: 'alice', password: 'correct horse' });
+    const { id } = await before.signUp.execute({ username: 'alice', password: 'correct horse', clientAddress: '192.0.2.1' });
     const oldHash = (await before.users.findById(id))?.passwordHash as string;
     const f = await identityFixture({ hasher: current });
     await f.users.create({ id, username: 'alice', passwordHash: oldHash, createdAt: new Date(0) });

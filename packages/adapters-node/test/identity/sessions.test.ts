@@ -1,12 +1,14 @@
-import { NotFoundError, UnauthorizedError, type SessionTokens } from '@hdoc/domain';
+import { DEFAULT_SESSION_POLICY, NotFoundError, UnauthorizedError, type SessionTokens } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
 import { identityFixture, type IdentityFixture } from './identity-fixture.js';
 
 const DAY = 24 * 3600_000;
+/** The default reuse grace: 15 seconds. */
+const GRACE_MS = DEFAULT_SESSION_POLICY.refreshReuseGraceSeconds * 1000;
 
 async function loggedIn(f: IdentityFixture, username = 'alice'): Promise<{ userId: string; tokens: SessionTokens }> {
   const existing = await f.users.findByUsername(username);
-  const userId = existing?.id ?? (await f.signUp.execute({ username, password: 'correct horse' })).id;
+  const userId = existing?.id ?? (await f.signUp.execute({ username, password: 'correct horse', clientAddress: '192.0.2.1' })).id;
   return { userId, tokens: await f.logIn.execute({ username, password: 'correct horse', clientAddress: '192.0.2.1' }) };
 }
 
@@ -27,10 +29,11 @@ describe('sessions: refresh, authenticate, log out', () => {
     expect(await f.authenticate.execute({ accessToken: third.accessToken })).toEqual({ subject: userId, sessionId });
   });
 
-  it('revokes the whole session when a used refresh token is presented again', async () => {
+  it('revokes the whole session when a used refresh token is presented again after the grace window', async () => {
     const f = await identityFixture();
     const { tokens } = await loggedIn(f);
     const next = await f.refreshSession.execute({ refreshToken: tokens.refreshToken });
+    f.clock.advance(GRACE_MS);
     await rejected(f.refreshSession.execute({ refreshToken: tokens.refreshToken }));
     // The legitimate holder's newer tokens die with it: the thief and the owner both log in again.
     await rejected(f.authenticate.execute({ accessToken: next.accessToken }));
@@ -38,16 +41,73 @@ describe('sessions: refresh, authenticate, log out', () => {
     await rejected(f.refreshSession.execute({ refreshToken: next.refreshToken }));
   });
 
-  it('lets at most one of two concurrent refreshes with the same token through, and then ends the session', async () => {
+  it('gives a used refresh token a sibling pair just inside the grace window, and revokes at its edge', async () => {
     const f = await identityFixture();
+    const { userId, tokens } = await loggedIn(f);
+    const { sessionId } = await f.authenticate.execute({ accessToken: tokens.accessToken });
+    const first = await f.refreshSession.execute({ refreshToken: tokens.refreshToken });
+    f.clock.advance(GRACE_MS - 1);
+    const sibling = await f.refreshSession.execute({ refreshToken: tokens.refreshToken });
+    expect(sibling.refreshToken).not.toBe(first.refreshToken);
+    for (const pair of [first, sibling]) {
+      expect(await f.authenticate.execute({ accessToken: pair.accessToken })).toEqual({ subject: userId, sessionId });
+    }
+    // Re-presenting does not restart the window: it is counted from the token's first use.
+    f.clock.advance(1);
+    await rejected(f.refreshSession.execute({ refreshToken: tokens.refreshToken }));
+    for (const pair of [first, sibling]) {
+      await rejected(f.authenticate.execute({ accessToken: pair.accessToken }));
+      await rejected(f.refreshSession.execute({ refreshToken: pair.refreshToken }));
+    }
+  });
+
+  it('keeps every sibling pair usable until it is used, each once', async () => {
+    const f = await identityFixture();
+    const { tokens } = await loggedIn(f);
+    const first = await f.refreshSession.execute({ refreshToken: tokens.refreshToken });
+    const sibling = await f.refreshSession.execute({ refreshToken: tokens.refreshToken });
+    f.clock.advance(3600_000);
+    const fromFirst = await f.refreshSession.execute({ refreshToken: first.refreshToken });
+    const fromSibling = await f.refreshSession.execute({ refreshToken: sibling.refreshToken });
+    for (const pair of [fromFirst, fromSibling]) await expect(f.authenticate.execute({ accessToken: pair.accessToken })).resolves.toBeDefined();
+    f.clock.advance(GRACE_MS);
+    await rejected(f.refreshSession.execute({ refreshToken: sibling.refreshToken }));
+    await rejected(f.authenticate.execute({ accessToken: fromFirst.accessToken }));
+  });
+
+  it('lets 10 parallel refreshes with one token inside the window all succeed, each with a working pair', async () => {
+    const f = await identityFixture();
+    const { userId, tokens } = await loggedIn(f);
+    const { sessionId } = await f.authenticate.execute({ accessToken: tokens.accessToken });
+    const pairs = await Promise.all(
+      Array.from({ length: 10 }, () => f.refreshSession.execute({ refreshToken: tokens.refreshToken })),
+    );
+    expect(new Set(pairs.map((pair) => pair.refreshToken)).size).toBe(10);
+    for (const pair of pairs) {
+      expect(await f.authenticate.execute({ accessToken: pair.accessToken })).toEqual({ subject: userId, sessionId });
+    }
+    const nextPairs = await Promise.all(pairs.map((pair) => f.refreshSession.execute({ refreshToken: pair.refreshToken })));
+    for (const pair of nextPairs) {
+      expect(await f.authenticate.execute({ accessToken: pair.accessToken })).toEqual({ subject: userId, sessionId });
+    }
+    expect(await f.sessionStore.get(sessionId)).not.toBeNull();
+  });
+
+  it('with the grace disabled, of two concurrent refreshes with one token exactly one succeeds, and the replay ends the session', async () => {
+    const f = await identityFixture({ sessionPolicy: { ...DEFAULT_SESSION_POLICY, refreshReuseGraceSeconds: 0 } });
     const { tokens } = await loggedIn(f);
     const outcomes = await Promise.allSettled([
       f.refreshSession.execute({ refreshToken: tokens.refreshToken }),
       f.refreshSession.execute({ refreshToken: tokens.refreshToken }),
     ]);
-    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeLessThanOrEqual(1);
-    for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(UnauthorizedError);
-    for (const o of outcomes) if (o.status === 'fulfilled') await rejected(f.authenticate.execute({ accessToken: o.value.accessToken }));
+    const succeeded = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    const failed = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    expect(succeeded).toHaveLength(1);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toBeInstanceOf(UnauthorizedError);
+    const [winner] = succeeded as [SessionTokens];
+    await rejected(f.authenticate.execute({ accessToken: winner.accessToken }));
+    await rejected(f.refreshSession.execute({ refreshToken: winner.refreshToken }));
   });
 
   it('rejects unknown and empty refresh tokens without touching any session', async () => {
@@ -105,6 +165,19 @@ describe('sessions: refresh, authenticate, log out', () => {
     await f.logOut.execute({ actor });
   });
 
+  it('log out with a refresh token ends its session, whichever of its tokens, and is harmless when repeated', async () => {
+    const f = await identityFixture();
+    const phone = (await loggedIn(f)).tokens;
+    const laptop = (await loggedIn(f)).tokens;
+    const rotated = await f.refreshSession.execute({ refreshToken: phone.refreshToken });
+    await f.logOutWithRefreshToken.execute({ refreshToken: phone.refreshToken });
+    await rejected(f.authenticate.execute({ accessToken: rotated.accessToken }));
+    await rejected(f.refreshSession.execute({ refreshToken: rotated.refreshToken }));
+    await f.logOutWithRefreshToken.execute({ refreshToken: phone.refreshToken });
+    await f.logOutWithRefreshToken.execute({ refreshToken: f.secrets.newSecret() });
+    await expect(f.authenticate.execute({ accessToken: laptop.accessToken })).resolves.toBeDefined();
+  });
+
   it('log out everywhere revokes every session of the subject and no one else’s', async () => {
     const f = await identityFixture();
     const phone = (await loggedIn(f)).tokens;
@@ -125,5 +198,15 @@ describe('sessions: refresh, authenticate, log out', () => {
     const actor = await f.authenticate.execute({ accessToken: tokens.accessToken });
     expect(await f.getCurrentUser.execute({ actor })).toEqual({ id: userId, username: 'alice', createdAt: f.clock.now() });
     await expect(f.getCurrentUser.execute({ actor: { subject: 'github:octocat', sessionId: actor.sessionId } })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('WhoAmI tells a password account from a GitHub participant', async () => {
+    const f = await identityFixture();
+    const { userId, tokens } = await loggedIn(f);
+    const actor = await f.authenticate.execute({ accessToken: tokens.accessToken });
+    expect(await f.whoAmI.execute({ actor })).toEqual({ kind: 'user', id: userId, username: 'alice', createdAt: f.clock.now() });
+    const participant = { subject: 'github:Octo-Cat', sessionId: actor.sessionId };
+    expect(await f.whoAmI.execute({ actor: participant })).toEqual({ kind: 'participant', githubUsername: 'Octo-Cat' });
+    await expect(f.whoAmI.execute({ actor: { subject: 'deleted-user-id', sessionId: actor.sessionId } })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -45,6 +45,15 @@ export interface HttpConfig {
   readonly localSigningSecret: string | undefined;
   /** `MAX_UPLOAD_BYTES`: largest photo a client may declare (default 20 MiB). */
   readonly maxUploadBytes: number;
+  /** `REFRESH_REUSE_GRACE_SECONDS`: how long a used refresh token still gets a sibling pair (default 15; 0 disables). */
+  readonly refreshReuseGraceSeconds: number;
+  /** Hourly limits: `SIGN_UPS_PER_HOUR` per client address (default 20), `UPLOAD_INTENTS_PER_HOUR` and
+   * `ENTRY_SUBMISSIONS_PER_HOUR` per principal (default 300 each). */
+  readonly hourlyLimits: {
+    readonly signUps: number;
+    readonly uploadIntents: number;
+    readonly entrySubmissions: number;
+  };
 }
 
 /** The configuration is invalid; the message names the variables, never their values (they may be secrets). */
@@ -98,6 +107,10 @@ const EnvironmentSchema = z.object({
   GITHUB_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.github.com'),
   LOCAL_SIGNING_SECRET: z.string().min(16).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(5 * 1024 ** 3).default(20 * 1024 * 1024),
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
+  SIGN_UPS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  UPLOAD_INTENTS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  ENTRY_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(300),
 });
 
 /** Reads and validates the configuration; an empty variable counts as unset. */
@@ -131,5 +144,11 @@ export function loadHttpConfig(environment: Readonly<Record<string, string | und
     },
     localSigningSecret: env.LOCAL_SIGNING_SECRET,
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
+    hourlyLimits: {
+      signUps: env.SIGN_UPS_PER_HOUR,
+      uploadIntents: env.UPLOAD_INTENTS_PER_HOUR,
+      entrySubmissions: env.ENTRY_SUBMISSIONS_PER_HOUR,
+    },
   };
 }

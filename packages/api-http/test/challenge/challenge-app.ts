@@ -108,7 +108,7 @@ export async function startChallengeApp(options: { clock?: ManualClock; env?: Re
     login,
     passwordUserToken: async (username) => {
       const password = 'a long enough password';
-      await resolve(SignUp).execute({ username, password });
+      await resolve(SignUp).execute({ username, password, clientAddress: '127.0.0.1' });
       const tokens = await resolve(LogIn).execute({ username, password, clientAddress: '127.0.0.1' });
       return tokens.accessToken;
     },

@@ -16,6 +16,8 @@ describe('loadHttpConfig', () => {
       github: { clientId: 'hdoc-local', clientSecret: '', webBaseUrl: 'https://github.com', apiBaseUrl: 'https://api.github.com' },
       localSigningSecret: undefined,
       maxUploadBytes: 20 * 1024 * 1024,
+      refreshReuseGraceSeconds: 15,
+      hourlyLimits: { signUps: 20, uploadIntents: 300, entrySubmissions: 300 },
     });
   });
 
@@ -39,6 +41,10 @@ describe('loadHttpConfig', () => {
       GITHUB_API_BASE_URL: 'http://127.0.0.1:9001',
       LOCAL_SIGNING_SECRET: 'a-local-signing-secret',
       MAX_UPLOAD_BYTES: '1048576',
+      REFRESH_REUSE_GRACE_SECONDS: '0',
+      SIGN_UPS_PER_HOUR: '5',
+      UPLOAD_INTENTS_PER_HOUR: '60',
+      ENTRY_SUBMISSIONS_PER_HOUR: '90',
     });
     expect(config).toEqual({
       port: 8080,
@@ -58,6 +64,8 @@ describe('loadHttpConfig', () => {
       github: { clientId: 'client', clientSecret: 'secret', webBaseUrl: 'http://127.0.0.1:9000', apiBaseUrl: 'http://127.0.0.1:9001' },
       localSigningSecret: 'a-local-signing-secret',
       maxUploadBytes: 1_048_576,
+      refreshReuseGraceSeconds: 0,
+      hourlyLimits: { signUps: 5, uploadIntents: 60, entrySubmissions: 90 },
     });
   });
 

@@ -36,6 +36,19 @@ describe('accounts', () => {
     expect(unknownField.status).toBe(400);
   });
 
+  it('refuses a password that is not well-formed Unicode (a lone surrogate) with 400, at sign-up and at login', async () => {
+    // Written out by hand: the JSON escape \ud800 is how a client sends a lone surrogate.
+    const body = (username: string) => `{"username":"${username}","password":"long enough pw\\ud800"}`;
+    const headers = { 'content-type': 'application/json' };
+    const signUp = await api.send('post', '/users', { headers, body: body('lone') });
+    expect(signUp.status).toBe(400);
+    expectError(signUp.body, 'invalid_input');
+    await api.account('lone-login', 'long enough pw\ufffd');
+    const login = await api.send('post', '/sessions', { headers, body: body('lone-login') });
+    expect(login.status).toBe(400);
+    expectError(login.body, 'invalid_input');
+  });
+
   it('GET /users/me answers the caller, without any secret', async () => {
     const carol = await api.account('carol');
     const answer = await me(carol.auth);
@@ -86,7 +99,7 @@ describe('sessions', () => {
     grace = await api.account('grace');
   });
 
-  it('refresh rotates; replaying the old refresh token fails and ends the session', async () => {
+  it('refresh rotates; replaying the old refresh token after the grace window fails and ends the session', async () => {
     const session = (await logIn('grace', grace.password)).body as TokensJson;
     const refreshed = await api.send('post', '/sessions/refresh', json({ refresh_token: session.refresh_token }));
     expect(refreshed.status).toBe(200);
@@ -94,12 +107,41 @@ describe('sessions', () => {
     expect(rotated.refresh_token).not.toBe(session.refresh_token);
     expect((await me(bearer(rotated.access_token))).status).toBe(200);
 
+    clock.advance(15_000);
     const replay = await api.send('post', '/sessions/refresh', json({ refresh_token: session.refresh_token }));
     expect(replay.status).toBe(401);
     expectError(replay.body, 'unauthorized');
     expect((await me(bearer(rotated.access_token))).status).toBe(401);
     expect((await api.send('post', '/sessions/refresh', json({ refresh_token: rotated.refresh_token }))).status).toBe(401);
     expect((await me(grace.auth)).status).toBe(200);
+  });
+
+  it('10 tabs refreshing with one token at once all get a working pair, and the session survives (reuse grace)', async () => {
+    const session = (await logIn('grace', grace.password)).body as TokensJson;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => api.send('post', '/sessions/refresh', json({ refresh_token: session.refresh_token }))),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      const pair = answer.body as TokensJson;
+      expect((await me(bearer(pair.access_token))).status).toBe(200);
+      expect((await api.send('post', '/sessions/refresh', json({ refresh_token: pair.refresh_token }))).status).toBe(200);
+    }
+    expect((await me(bearer(session.access_token))).status).toBe(200);
+  });
+
+  it('REFRESH_REUSE_GRACE_SECONDS=0 turns the grace off: an immediate replay ends the session', async () => {
+    const strict = await startComposedApi({ env: { REFRESH_REUSE_GRACE_SECONDS: '0' } });
+    try {
+      const { tokens } = await strict.account('strict-user');
+      const rotated = await strict.send('post', '/sessions/refresh', json({ refresh_token: tokens.refresh_token }));
+      expect(rotated.status).toBe(200);
+      expect((await strict.send('post', '/sessions/refresh', json({ refresh_token: tokens.refresh_token }))).status).toBe(401);
+      const ended = await strict.send('get', '/users/me', { headers: bearer((rotated.body as TokensJson).access_token) });
+      expect(ended.status).toBe(401);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('an unknown refresh token is 401', async () => {
@@ -116,6 +158,42 @@ describe('sessions', () => {
     expect(after.headers.get('www-authenticate')).toContain('invalid_token');
     expect((await api.send('post', '/sessions/refresh', json({ refresh_token: mine.refresh_token }))).status).toBe(401);
     expect((await me(bearer(other.access_token))).status).toBe(200);
+  });
+
+  it('logout with the refresh token alone works with no, an invalid or an expired access token, and again after that', async () => {
+    const other = (await logIn('grace', grace.password)).body as TokensJson;
+    const plain = (await logIn('grace', grace.password)).body as TokensJson;
+    const logOutWith = (refreshToken: string, headers: Record<string, string> = {}) =>
+      api.send('delete', '/sessions/current', json({ refresh_token: refreshToken }, headers));
+
+    expect((await logOutWith(plain.refresh_token)).status).toBe(204);
+    expect((await me(bearer(plain.access_token))).status).toBe(401);
+    expect((await api.send('post', '/sessions/refresh', json({ refresh_token: plain.refresh_token }))).status).toBe(401);
+    expect((await logOutWith(plain.refresh_token)).status).toBe(204);
+
+    const forged = (await logIn('grace', grace.password)).body as TokensJson;
+    expect((await logOutWith(forged.refresh_token, { authorization: 'Bearer not-a-token' })).status).toBe(204);
+    expect((await me(bearer(forged.access_token))).status).toBe(401);
+
+    const expired = (await logIn('grace', grace.password)).body as TokensJson;
+    clock.advance(15 * 60 * 1000 + 1000);
+    expect((await me(bearer(expired.access_token))).status).toBe(401);
+    expect((await logOutWith(expired.refresh_token, bearer(expired.access_token))).status).toBe(204);
+    expect((await api.send('post', '/sessions/refresh', json({ refresh_token: expired.refresh_token }))).status).toBe(401);
+
+    // Other sessions live on; their refresh token still works.
+    expect((await api.send('post', '/sessions/refresh', json({ refresh_token: other.refresh_token }))).status).toBe(200);
+  });
+
+  it('logout with a refresh token already rotated away still ends its session; with neither token it is a 401', async () => {
+    const session = (await logIn('grace', grace.password)).body as TokensJson;
+    const rotated = (await api.send('post', '/sessions/refresh', json({ refresh_token: session.refresh_token }))).body as TokensJson;
+    expect((await api.send('delete', '/sessions/current', json({ refresh_token: session.refresh_token }))).status).toBe(204);
+    expect((await me(bearer(rotated.access_token))).status).toBe(401);
+    const anonymous = await api.send('delete', '/sessions/current');
+    expect(anonymous.status).toBe(401);
+    expectError(anonymous.body, 'unauthorized');
+    expect((await api.send('delete', '/sessions/current', json({ refresh_token: 'x'.repeat(43) }))).status).toBe(204);
   });
 
   it('log out everywhere ends every session of the user, not other users\'', async () => {

@@ -3,12 +3,18 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { withSubject, type AdjustableClock, type Disposable } from '../shared/contract-subject.js';
 
+interface ModelToken {
+  readonly fingerprint: string;
+  /** When first traded in, or null while unused. */
+  usedAt: number | null;
+}
+
 interface ModelSession {
   readonly id: string;
   readonly subject: string;
   readonly createdAt: number;
-  /** Every fingerprint issued, the current one last. */
-  readonly fingerprints: string[];
+  /** Every refresh token issued, the latest last. */
+  readonly tokens: ModelToken[];
   expiresAt: number;
   revoked: boolean;
 }
@@ -32,15 +38,15 @@ function live(model: Model, session: ModelSession): boolean {
   return !session.revoked && model.now < session.expiresAt;
 }
 
-function current(session: ModelSession): string {
-  return session.fingerprints.at(-1) as string;
+function latest(session: ModelSession): string {
+  return (session.tokens.at(-1) as ModelToken).fingerprint;
 }
 
 function asSession(session: ModelSession): Session {
   return {
     id: session.id,
     subject: session.subject,
-    refreshFingerprint: current(session),
+    refreshFingerprint: latest(session),
     createdAt: new Date(session.createdAt),
     expiresAt: new Date(session.expiresAt),
   };
@@ -61,7 +67,7 @@ class Create implements Command {
       id,
       subject: this.subject,
       createdAt: model.now,
-      fingerprints: [`fp-${id}-0`],
+      tokens: [{ fingerprint: `fp-${id}-0`, usedAt: null }],
       expiresAt: model.now + this.ttlMinutes * MINUTE,
       revoked: false,
     };
@@ -71,28 +77,50 @@ class Create implements Command {
   toString = () => `create(${this.subject}, ${this.ttlMinutes}min)`;
 }
 
+/** Trades one of the session's tokens (or, when `foreign`, a token it never issued) with some grace. */
 class Rotate implements Command {
-  constructor(readonly index: number, readonly stale: boolean, readonly ttlMinutes: number) {}
+  constructor(
+    readonly index: number,
+    readonly token: number,
+    readonly foreign: boolean,
+    readonly graceMinutes: number,
+    readonly ttlMinutes: number,
+  ) {}
   check = hasSessions;
   async run(model: Model, real: Real): Promise<void> {
     const session = pick(model, this.index);
-    const expected = this.stale ? (session.fingerprints[0] as string) : current(session);
-    const next = `fp-${session.id}-${session.fingerprints.length}`;
+    const own = session.tokens[this.token % session.tokens.length] as ModelToken;
+    const presented = this.foreign ? `fp-foreign-${this.token}` : own.fingerprint;
+    const next = `fp-${session.id}-${session.tokens.length}`;
     const expiresAt = model.now + this.ttlMinutes * MINUTE;
-    const ok = live(model, session) && expected === current(session);
-    const rotated = await real.store.rotate({
+    const reuseGraceMs = this.graceMinutes * MINUTE;
+    const expected = !live(model, session) || this.foreign
+      ? 'refused'
+      : own.usedAt === null
+        ? 'rotated'
+        : model.now - own.usedAt < reuseGraceMs ? 'reissued' : 'refused';
+    const outcome = await real.store.rotate({
       sessionId: session.id,
-      expectedFingerprint: expected,
+      presentedFingerprint: presented,
       nextFingerprint: next,
       expiresAt: new Date(expiresAt),
+      at: new Date(model.now),
+      reuseGraceMs,
     });
-    expect(rotated).toBe(ok);
-    if (ok) {
-      session.fingerprints.push(next);
+    expect(outcome).toBe(expected);
+    if (expected !== 'refused') {
+      if (own.usedAt === null) own.usedAt = model.now;
+      session.tokens.push({ fingerprint: next, usedAt: null });
       session.expiresAt = expiresAt;
     }
+    // The presented token's state right after, so a wrong first-use time shows at once.
+    const after = live(model, session) && !this.foreign ? asSession(session) : null;
+    expect(await real.store.findByRefreshFingerprint(presented)).toEqual(
+      after && { session: after, usedAt: own.usedAt === null ? null : new Date(own.usedAt) },
+    );
   }
-  toString = () => `rotate(#${this.index}, ${this.stale ? 'stale' : 'current'}, ${this.ttlMinutes}min)`;
+  toString = () =>
+    `rotate(#${this.index}, ${this.foreign ? 'foreign' : `token ${this.token}`}, grace ${this.graceMinutes}min, ${this.ttlMinutes}min)`;
 }
 
 class Revoke implements Command {
@@ -134,22 +162,31 @@ class Inspect implements Command {
     const session = pick(model, this.index);
     const expected = live(model, session) ? asSession(session) : null;
     expect(await real.store.get(session.id)).toEqual(expected);
-    const fingerprint = session.fingerprints[this.fingerprint % session.fingerprints.length] as string;
-    const match = await real.store.findByRefreshFingerprint(fingerprint);
-    expect(match).toEqual(expected && { session: expected, current: fingerprint === current(session) });
+    const token = session.tokens[this.fingerprint % session.tokens.length] as ModelToken;
+    const match = await real.store.findByRefreshFingerprint(token.fingerprint);
+    expect(match).toEqual(expected && { session: expected, usedAt: token.usedAt === null ? null : new Date(token.usedAt) });
   }
   toString = () => `inspect(#${this.index}, fp ${this.fingerprint})`;
 }
 
 const subjects = fc.constantFrom('alice', 'bob', 'github:carol');
-const ttl = fc.integer({ min: 1, max: 120 });
+const ttl = fc.integer({ min: 5, max: 120 });
+// Rotations and short steps of time are listed twice, so sequences often reach the grace windows
+// (0, 1 and 3 minutes) and their edges.
+const rotate = fc
+  .tuple(fc.nat({ max: 3 }), fc.nat({ max: 4 }), fc.nat({ max: 5 }).map((n) => n === 0), fc.constantFrom(0, 1, 3), ttl)
+  .map(([i, token, foreign, grace, t]) => new Rotate(i, token, foreign, grace, t));
+const shortStep = fc.integer({ min: 0, max: 3 }).map((m) => new Advance(m));
 const commands = [
   fc.tuple(subjects, ttl).map(([s, t]) => new Create(s, t)),
-  fc.tuple(fc.nat(), fc.boolean(), ttl).map(([i, stale, t]) => new Rotate(i, stale, t)),
+  rotate,
+  rotate,
   fc.nat().map((i) => new Revoke(i)),
   subjects.map((s) => new RevokeAll(s)),
+  shortStep,
+  shortStep,
   fc.integer({ min: 0, max: 90 }).map((m) => new Advance(m)),
-  fc.tuple(fc.nat(), fc.nat()).map(([i, f]) => new Inspect(i, f)),
+  fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 4 })).map(([i, f]) => new Inspect(i, f)),
 ];
 
 /** Drives the store with random command sequences and compares every answer with the model. */
@@ -158,13 +195,13 @@ export function describeSessionStoreModel(
 ): void {
   it('behaves like a list of sessions under any sequence of operations (model-based)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'medium' }), (sequence) =>
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'max' }), (sequence) =>
         withSubject(makeSubject, async (real) => {
           const model: Model = { now: real.clock.now().getTime(), sessions: [] };
           await fc.asyncModelRun(() => ({ model, real }), sequence);
         }),
       ),
-      { numRuns: 60 },
+      { numRuns: 300 },
     );
   });
 }

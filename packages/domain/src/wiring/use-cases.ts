@@ -19,6 +19,8 @@ import {
   VerifyEntry,
 } from '../challenge/index.js';
 import {
+  ActionLimitsToken,
+  ActionThrottle,
   Authenticate,
   CompleteGitHubLogin,
   GetCurrentUser,
@@ -26,17 +28,20 @@ import {
   LogIn,
   LogOut,
   LogOutEverywhere,
+  LogOutWithRefreshToken,
   OAuthStateStoreToken,
   PasswordHasherToken,
   RateLimiterToken,
   RefreshSession,
   SecretGeneratorToken,
   SessionIssuer,
+  SessionPolicyToken,
   SessionStoreToken,
   SignUp,
   StartGitHubLogin,
   TokenServiceToken,
   UserRepositoryToken,
+  WhoAmI,
 } from '../identity/index.js';
 import {
   DeletePhoto,
@@ -61,7 +66,7 @@ export const CHALLENGE_USE_CASES: readonly UseCaseWiring[] = [
   wire(RegisterProfile, [ProfileRepositoryToken, LeaderboardToken, ClockToken]),
   wire(UpdateProfile, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
   wire(GetProfile, [ProfileRepositoryToken, ClockToken]),
-  wire(SubmitEntry, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, ClockToken]),
+  wire(SubmitEntry, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, ClockToken, ActionThrottle]),
   wire(ListEntries, [ProfileRepositoryToken, EntryRepositoryToken]),
   wire(RecordVerification, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
   wire(VerifyEntry, [EntryRepositoryToken, ProfileRepositoryToken, EntryVerifierToken, RecordVerification]),
@@ -71,21 +76,24 @@ export const CHALLENGE_USE_CASES: readonly UseCaseWiring[] = [
 
 /** The identity use cases and what each is built from. */
 export const IDENTITY_USE_CASES: readonly UseCaseWiring[] = [
-  wire(SessionIssuer, [SessionStoreToken, TokenServiceToken, SecretGeneratorToken, IdGeneratorToken, ClockToken]),
-  wire(SignUp, [UserRepositoryToken, PasswordHasherToken, IdGeneratorToken, ClockToken]),
+  wire(SessionIssuer, [SessionStoreToken, TokenServiceToken, SecretGeneratorToken, IdGeneratorToken, ClockToken, SessionPolicyToken]),
+  wire(ActionThrottle, [RateLimiterToken, ActionLimitsToken]),
+  wire(SignUp, [UserRepositoryToken, PasswordHasherToken, IdGeneratorToken, ClockToken, ActionThrottle]),
   wire(LogIn, [UserRepositoryToken, PasswordHasherToken, RateLimiterToken, SessionIssuer]),
   wire(RefreshSession, [SessionIssuer]),
   wire(LogOut, [SessionStoreToken]),
+  wire(LogOutWithRefreshToken, [SessionStoreToken, SecretGeneratorToken]),
   wire(LogOutEverywhere, [SessionStoreToken]),
   wire(Authenticate, [TokenServiceToken, SessionStoreToken]),
   wire(GetCurrentUser, [UserRepositoryToken]),
+  wire(WhoAmI, [UserRepositoryToken]),
   wire(StartGitHubLogin, [GitHubOAuthToken, OAuthStateStoreToken, SecretGeneratorToken, ClockToken, RateLimiterToken]),
   wire(CompleteGitHubLogin, [OAuthStateStoreToken, GitHubOAuthToken, RegisterProfile, SessionIssuer]),
 ];
 
 /** The photos use cases and what each is built from. */
 export const PHOTO_USE_CASES: readonly UseCaseWiring[] = [
-  wire(RequestPhotoUpload, [PhotoCatalogToken, UploadUrlSignerToken, ClockToken, IdGeneratorToken, PhotoSettingsToken]),
+  wire(RequestPhotoUpload, [PhotoCatalogToken, UploadUrlSignerToken, ClockToken, IdGeneratorToken, PhotoSettingsToken, ActionThrottle]),
   wire(IngestStorageEvent, [PhotoCatalogToken, ObjectStorageToken, ImageInspectorToken, ImageProcessorToken, ClockToken]),
   wire(PhotoViewUrls, [ViewUrlSignerToken, ClockToken, PhotoSettingsToken]),
   wire(ListPhotos, [PhotoCatalogToken, PhotoViewUrls, ClockToken]),

@@ -1,4 +1,12 @@
-import { ALL_USE_CASES, DEFAULT_PHOTO_SETTINGS, PhotoSettingsToken } from '@hdoc/domain';
+import {
+  ActionLimitsToken,
+  ALL_USE_CASES,
+  DEFAULT_ACTION_LIMITS,
+  DEFAULT_PHOTO_SETTINGS,
+  DEFAULT_SESSION_POLICY,
+  PhotoSettingsToken,
+  SessionPolicyToken,
+} from '@hdoc/domain';
 import { ContainerModule } from 'inversify';
 
 /**
@@ -12,4 +20,7 @@ export const applicationModule = new ContainerModule(({ bind }) => {
   }
   // Upload limits matter to the API only; the catalogue's photo use cases still need a value.
   bind(PhotoSettingsToken).toConstantValue(DEFAULT_PHOTO_SETTINGS);
+  // Likewise sessions and action limits: API concerns, defaults here.
+  bind(SessionPolicyToken).toConstantValue(DEFAULT_SESSION_POLICY);
+  bind(ActionLimitsToken).toConstantValue(DEFAULT_ACTION_LIMITS);
 });

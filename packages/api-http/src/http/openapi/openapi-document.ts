@@ -69,7 +69,7 @@ export function buildOpenApiDocument(routes: readonly Route[], info: ApiInfo, se
       request: {
         ...(params ? { params } : {}),
         ...(query ? { query } : {}),
-        ...(body ? { body: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+        ...(body ? { body: { required: !body.safeParse(undefined).success, content: { 'application/json': { schema: body } } } } : {}),
       },
       responses,
     });

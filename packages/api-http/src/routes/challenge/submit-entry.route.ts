@@ -28,7 +28,7 @@ export const submitEntryRoute = defineRoute({
       .meta({ id: 'EntrySubmission' }),
   },
   responses: { 200: EntrySchema },
-  errors: [403, 404, 409],
+  errors: [403, 404, 409, 429],
 }).handle(async ({ params, body, principal, resolve }) => {
   const { entry } = await resolve(SubmitEntry).execute({
     actor: principal,

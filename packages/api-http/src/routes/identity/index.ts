@@ -5,6 +5,7 @@ import { logOutEverywhereRoute } from './log-out-everywhere.route.js';
 import { logOutRoute } from './log-out.route.js';
 import { refreshSessionRoute } from './refresh-session.route.js';
 import { signUpRoute } from './sign-up.route.js';
+import { whoAmIRoute } from './who-am-i.route.js';
 
 export * from './session-tokens.schema.js';
 export * from './user.schema.js';
@@ -13,6 +14,7 @@ export * from './user.schema.js';
 export const identityRoutes: readonly Route[] = [
   signUpRoute,
   getCurrentUserRoute,
+  whoAmIRoute,
   logInRoute,
   refreshSessionRoute,
   logOutRoute,

@@ -3,13 +3,15 @@ import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { SessionTokensSchema, toSessionTokensJson, TOKEN_RESPONSE_HEADERS } from './session-tokens.schema.js';
 
-/** POST /sessions/refresh: trades a refresh token for new tokens; a reused one ends the session. */
+/** POST /sessions/refresh: trades a refresh token for new tokens; a reused one ends the session after the grace. */
 export const refreshSessionRoute = defineRoute({
   method: 'post',
   path: '/sessions/refresh',
   operationId: 'refreshSession',
   summary: 'Rotate my session tokens',
-  description: 'Each refresh token works once; presenting a used one revokes the whole session (401).',
+  description:
+    'Each refresh token is traded once. Presented again within the reuse grace (default 15 s after its first use, ' +
+    'e.g. by a second tab) it gets a new sibling pair of the same session; later, it revokes the whole session (401).',
   tags: ['identity'],
   auth: 'none',
   request: { body: z.strictObject({ refresh_token: z.string().max(1024) }) },

@@ -35,7 +35,7 @@ export const requestPhotoUploadRoute = defineRoute({
     }),
   },
   responses: { 201: PhotoUploadSchema },
-  errors: [413, 415],
+  errors: [413, 415, 429],
 }).handle(async ({ body, principal, resolve }) => {
   const intent = await resolve(RequestPhotoUpload).execute({
     actor: principal,

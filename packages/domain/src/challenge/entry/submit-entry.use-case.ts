@@ -2,6 +2,7 @@ import type { Clock } from '../../shared/clock.port.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { Principal } from '../../shared/principal.js';
+import type { ActionThrottle } from '../../identity/rate-limit/action-throttle.js';
 import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
 import { participantLogin } from '../participant/participant-login.js';
 import { localDateOf } from '../progress/local-date.js';
@@ -35,6 +36,7 @@ export interface SubmitEntryOutput {
  * failure. The same url again: a verified entry is left as it is; a pending one is unchanged and
  * queued again (a retry after a failed enqueue); a rejected one goes back to pending and is queued
  * again (a re-check after the participant fixed the linked work, shown as pending until it answers).
+ * Each principal may submit `entrySubmission` times per window (`RateLimitedError`), bounding the queue.
  */
 export class SubmitEntry {
   private readonly writer: ProfileProgressWriter;
@@ -45,11 +47,13 @@ export class SubmitEntry {
     leaderboard: Leaderboard,
     private readonly queue: VerificationQueue,
     private readonly clock: Clock,
+    private readonly throttle: ActionThrottle,
   ) {
     this.writer = new ProfileProgressWriter(profiles, entries, leaderboard, clock);
   }
 
   async execute(input: SubmitEntryInput): Promise<SubmitEntryOutput> {
+    await this.throttle.attempt('entrySubmission', input.actor.subject);
     const login = participantLogin(input.actor);
     const day = parseDay(input.day);
     const entryType = parseEntryType(input.entryType);

@@ -3,7 +3,7 @@ import type { RateLimiter } from '../rate-limit/rate-limiter.port.js';
 import type { SessionTokens } from '../sessions/session.js';
 import type { SessionIssuer } from '../sessions/session-issuer.js';
 import type { PasswordHasher } from '../users/password-hasher.port.js';
-import { MAX_PASSWORD_LENGTH, passwordLength } from '../users/password-policy.js';
+import { checkWellFormedPassword, MAX_PASSWORD_LENGTH, passwordLength } from '../users/password-policy.js';
 import type { User } from '../users/user.js';
 import type { UserRepository } from '../users/user-repository.port.js';
 import { isWellFormedUsername } from '../users/username.js';
@@ -75,5 +75,7 @@ function checkShape(input: LogInInput): void {
   if (length === 0 || length > MAX_PASSWORD_LENGTH) {
     throw new ValidationError('password', `must be 1 to ${MAX_PASSWORD_LENGTH} characters long`);
   }
+  // Malformed input, not a wrong password: no stored password can contain a lone surrogate.
+  checkWellFormedPassword(input.password);
 }
 

@@ -1,1 +1,2 @@
 export * from './rate-limiter.port.js';
+export * from './action-throttle.js';

@@ -5,4 +5,5 @@ export * from './session-issuer.js';
 export * from './refresh-session.use-case.js';
 export * from './authenticate.use-case.js';
 export * from './log-out.use-case.js';
+export * from './log-out-with-refresh-token.use-case.js';
 export * from './log-out-everywhere.use-case.js';

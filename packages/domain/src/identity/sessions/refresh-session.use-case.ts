@@ -7,8 +7,10 @@ export interface RefreshSessionInput {
 }
 
 /**
- * Rotates a session's refresh token (POST /sessions/refresh). Every refresh token works once;
- * presenting a used one revokes the whole session, so a stolen token dies with its first replay.
+ * Rotates a session's refresh token (POST /sessions/refresh). Every refresh token is traded once,
+ * except that within the reuse grace (15 s by default) a used one gets a sibling pair, so two tabs
+ * sharing one stored token both stay signed in; presenting a used one later revokes the whole
+ * session, so a stolen token dies with its first late replay.
  */
 export class RefreshSession {
   constructor(private readonly sessions: Pick<SessionIssuer, 'rotate'>) {}

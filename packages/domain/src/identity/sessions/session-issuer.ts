@@ -37,22 +37,31 @@ export class SessionIssuer {
   }
 
   /**
-   * Trades a refresh token for new tokens, rotating the refresh token. A token that was already
-   * used (or loses a concurrent rotation) means it leaked or was replayed: the whole session ends.
+   * Trades a refresh token for new tokens. An unused token is rotated away; a used one presented
+   * again within the policy's reuse grace (another tab racing on the same stored token) gets a
+   * sibling pair for the same session. Any other reuse means the token leaked or was replayed: the
+   * whole session ends.
    */
   async rotate(refreshToken: string): Promise<SessionTokens> {
     const presented = this.secrets.fingerprint(refreshToken);
     const match = await this.store.findByRefreshFingerprint(presented);
     if (match === null) throw new UnauthorizedError('invalid refresh token');
-    if (!match.current) return this.revokeReplayed(match.session.id);
+    const now = this.clock.now();
+    const reuseGraceMs = this.policy.refreshReuseGraceSeconds * 1000;
+    // A replay already past the grace needs no rotation attempt; the store still decides races.
+    if (match.usedAt !== null && now.getTime() - match.usedAt.getTime() >= reuseGraceMs) {
+      return this.revokeReplayed(match.session.id);
+    }
     const next = this.secrets.newSecret();
-    const rotated = await this.store.rotate({
+    const outcome = await this.store.rotate({
       sessionId: match.session.id,
-      expectedFingerprint: presented,
+      presentedFingerprint: presented,
       nextFingerprint: this.secrets.fingerprint(next),
-      expiresAt: this.nextExpiry(match.session.createdAt, this.clock.now()),
+      expiresAt: this.nextExpiry(match.session.createdAt, now),
+      at: now,
+      reuseGraceMs,
     });
-    if (!rotated) return this.revokeReplayed(match.session.id);
+    if (outcome === 'refused') return this.revokeReplayed(match.session.id);
     return this.tokensFor(match.session, next);
   }
 

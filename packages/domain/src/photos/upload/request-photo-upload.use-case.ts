@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/clock.port.js';
 import type { IdGenerator } from '../../shared/id-generator.port.js';
 import type { Principal } from '../../shared/principal.js';
+import type { ActionThrottle } from '../../identity/rate-limit/action-throttle.js';
 import { photoObjectKey } from '../photo/photo-object-key.js';
 import { validateDeclaredSize, validateFilename, validatePhotoContentType } from '../photo/photo-rules.js';
 import type { PhotoSettings } from '../photo/photo-settings.js';
@@ -25,6 +26,7 @@ export interface RequestPhotoUploadOutput {
  * Opens an upload: checks the declared file, records a pending photo that lapses at `expiresAt`,
  * and returns a presigned POST that lets storage enforce the key `photos/<owner>/<photo id>`, the
  * declared type, a size of 1..declared bytes and the same expiry. The filename is display-only.
+ * Each principal may open `uploadIntent` uploads per window (`RateLimitedError`).
  */
 export class RequestPhotoUpload {
   constructor(
@@ -33,9 +35,11 @@ export class RequestPhotoUpload {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly settings: PhotoSettings,
+    private readonly throttle: ActionThrottle,
   ) {}
 
   async execute(input: RequestPhotoUploadInput): Promise<RequestPhotoUploadOutput> {
+    await this.throttle.attempt('uploadIntent', input.actor.subject);
     const filename = validateFilename(input.filename);
     const contentType = validatePhotoContentType(input.contentType);
     const size = validateDeclaredSize(input.size, this.settings.maxUploadBytes);
