@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import type { Route } from '../routing/define-route.js';
+import type { RouterOperation } from '../routing/mounted-router.js';
 import { ErrorResponseSchema } from './error-schema.js';
 
 /** Title, version and description of the document. */
@@ -26,7 +27,7 @@ function implicitErrorStatuses(route: Route): number[] {
   return statuses;
 }
 
-function errorResponse(status: number): ResponseConfig {
+export function errorResponse(status: number): ResponseConfig {
   const headers: Record<string, { description: string; schema: { type: 'string' } }> = {};
   if (status === 401) headers['WWW-Authenticate'] = { description: 'Bearer challenge', schema: { type: 'string' } };
   if (status === 429) headers['Retry-After'] = { description: 'Seconds to wait', schema: { type: 'string' } };
@@ -46,7 +47,12 @@ function successResponse(status: number, schema: z.ZodType | null): ResponseConf
  * The OpenAPI 3.1 document of the given routes, generated from the same zod schemas that validate
  * their requests. Every operation lists each status it can answer with; errors share one schema.
  */
-export function buildOpenApiDocument(routes: readonly Route[], info: ApiInfo, serverUrl?: string): OpenApiDocument {
+export function buildOpenApiDocument(
+  routes: readonly Route[],
+  info: ApiInfo,
+  serverUrl?: string,
+  routerOperations: readonly RouterOperation[] = [],
+): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', BEARER_SCHEME, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   for (const route of routes) {
@@ -74,6 +80,7 @@ export function buildOpenApiDocument(routes: readonly Route[], info: ApiInfo, se
       responses,
     });
   }
+  for (const { spec } of routerOperations) registry.registerPath(spec);
   // The error schema is listed so it is a component even before any route refers to it.
   return new OpenApiGeneratorV31([ErrorResponseSchema, ...registry.definitions]).generateDocument({
     openapi: '3.1.0',

@@ -21,8 +21,14 @@ export const API_SECURITY_HEADERS: HelmetOptions = {
   xXssProtection: false,
 };
 
-/** The headers of the one document the API serves, the docs page and its assets: helmet's defaults. */
-export const DOCUMENT_SECURITY_HEADERS: HelmetOptions = {};
+/**
+ * The headers of the one document the API serves, the docs page and its assets: helmet's defaults,
+ * minus `upgrade-insecure-requests` unless the API is public over https (over plain http it would send
+ * the page's own script and style requests to an https port nobody listens on).
+ */
+export function documentSecurityHeaders(upgradeInsecureRequests: boolean): HelmetOptions {
+  return upgradeInsecureRequests ? {} : { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } };
+}
 
 /**
  * helmet's security headers, computed once. With no per-request input (no CSP nonces) helmet answers
