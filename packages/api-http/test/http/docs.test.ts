@@ -57,6 +57,6 @@ describe('/docs', () => {
     expect((await fetch(`${server.url}/docs/swagger-ui.css`)).status).toBe(200);
     const other = await fetch(`${server.url}/docs/package.json`);
     expect(other.status).toBe(404);
-    expect(await other.json()).toEqual({ error: { code: 'not_found', message: 'no such route' } });
+    expect(await other.json()).toEqual({ error: { code: 'not_found', message: 'no such route', details: [] } });
   });
 });
