@@ -6,6 +6,7 @@ import { createHttpApp } from '../http/app.js';
 import { createLogger } from '../http/logging/logger.js';
 import type { OpenApiDocument } from '../http/openapi/openapi-document.js';
 import type { Route } from '../http/routing/define-route.js';
+import { API_OVERVIEW } from '../routes/api-overview.js';
 import { apiRoutes } from '../routes/index.js';
 import { localStorageRouter } from '../routes/local/index.js';
 import { Closers } from './closers.js';
@@ -58,6 +59,7 @@ export async function composeHttpApp(config: HttpConfig, options: ComposeOptions
     ...(container.isBound(AuthenticateToken) ? { authenticate: container.get(AuthenticateToken) } : {}),
     readinessChecks: container.isBound(ReadinessCheckToken) ? container.getAll(ReadinessCheckToken) : [],
     resolve: resolverOf(container),
+    info: { title: 'hdoc API', version: '0.1.0', description: API_OVERVIEW },
     corsOrigins: config.corsOrigins,
     ...(config.publicBaseUrl === undefined ? {} : { publicBaseUrl: config.publicBaseUrl }),
     trustProxy: config.trustProxy,
