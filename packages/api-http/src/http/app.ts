@@ -113,7 +113,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   // After the declared routes, so API requests never walk these stacks; the dispatcher sends on only
   // the methods and paths a router declares.
   for (const { router } of routers) app.use(router);
-  app.use(docsRouter(openApi, { upgradeInsecureRequests: options.publicBaseUrl?.startsWith('https:') ?? false }));
+  app.use(docsRouter(openApi, { https: options.publicBaseUrl?.startsWith('https:') ?? false }));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return { app, openApi };

@@ -53,15 +53,14 @@ export const DOCS_PATHS = [
 ] as const;
 
 /**
- * `GET /openapi.json` (the generated document) and `GET /docs` (Swagger UI rendering it).
- * `upgradeInsecureRequests` only when the API is served over https: on a plain-http host (a local run
- * reached by its LAN name), browsers would otherwise fetch the page's own assets over https and fail.
+ * `GET /openapi.json` (the generated document) and `GET /docs` (Swagger UI rendering it). `https`:
+ * the API's public base URL is https, so the page may ask browsers to upgrade insecure requests.
  */
-export function docsRouter(document: OpenApiDocument, options: { readonly upgradeInsecureRequests: boolean }): Router {
+export function docsRouter(document: OpenApiDocument, options: { readonly https: boolean }): Router {
   const router = Router();
   const json = JSON.stringify(document);
   // The page and its assets are a document: helmet's document policy replaces the API's `default-src 'none'`.
-  router.use('/docs', stepsMiddleware(securityHeaders(documentSecurityHeaders(options.upgradeInsecureRequests))));
+  router.use('/docs', stepsMiddleware(securityHeaders(documentSecurityHeaders(options.https))));
   router.get('/openapi.json', (_req, res) => {
     res.type('application/json').send(json);
   });
