@@ -22,12 +22,14 @@ export const API_SECURITY_HEADERS: HelmetOptions = {
 };
 
 /**
- * The headers of the one document the API serves, the docs page and its assets: helmet's defaults,
- * minus `upgrade-insecure-requests` unless the API is public over https (over plain http it would send
- * the page's own script and style requests to an https port nobody listens on).
+ * The headers of the one document the API serves, the docs page and its assets: helmet's defaults
+ * when the API is public over https. Over plain http (a local run reached by any host name) without
+ * `upgrade-insecure-requests`, which would send the page's own script and style requests to an https
+ * port nobody listens on, and without the opener policy, which browsers ignore (with a console error)
+ * on an origin that is not secure.
  */
-export function documentSecurityHeaders(upgradeInsecureRequests: boolean): HelmetOptions {
-  return upgradeInsecureRequests ? {} : { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } };
+export function documentSecurityHeaders(https: boolean): HelmetOptions {
+  return https ? {} : { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, crossOriginOpenerPolicy: false };
 }
 
 /**
