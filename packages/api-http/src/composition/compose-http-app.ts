@@ -15,6 +15,7 @@ import { createContainer } from './container.js';
 import { startInProcessWorker, type InProcessWorker } from './in-process-worker.js';
 import { modulesFor, type MemoryOverrides } from './modules.js';
 import { resolverOf } from './resolver.js';
+import { serverBaseUrl } from './server-base-url.js';
 import { AuthenticateToken, ReadinessCheckToken } from './tokens.js';
 
 /** The composed HTTP application and what its host (server, Lambda) needs to run and stop it. */
@@ -29,7 +30,8 @@ export interface HttpComposition {
   readonly worker: InProcessWorker | null;
   /**
    * Tells the composition where the server is reached once it listens (when PUBLIC_BASE_URL is unset):
-   * local upload/view URLs and the OAuth callback are built from it.
+   * local upload/view URLs and the OAuth callback are built from it (with a wildcard HOST, from each
+   * request's Host instead; see server-base-url.ts).
    */
   listeningAt(url: string): void;
 }
@@ -47,9 +49,9 @@ export interface ComposeOptions {
 export async function composeHttpApp(config: HttpConfig, options: ComposeOptions = {}): Promise<HttpComposition> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, service: 'hdoc-api' });
   const closers = new Closers(logger);
-  let baseUrl = config.publicBaseUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const baseUrl = serverBaseUrl(config);
   const modules =
-    options.modules ?? (await modulesFor(config, { baseUrl: () => baseUrl, ...(options.memory ? { memory: options.memory } : {}) }));
+    options.modules ?? (await modulesFor(config, { baseUrl: baseUrl.current, ...(options.memory ? { memory: options.memory } : {}) }));
   const container = await createContainer(config, logger, closers, modules);
   const worker = container.isBound(MemoryVerificationQueueToken) ? startInProcessWorker(container, logger, closers) : null;
   const { app, openApi } = createHttpApp({
@@ -63,9 +65,7 @@ export async function composeHttpApp(config: HttpConfig, options: ComposeOptions
     corsOrigins: config.corsOrigins,
     ...(config.publicBaseUrl === undefined ? {} : { publicBaseUrl: config.publicBaseUrl }),
     trustProxy: config.trustProxy,
+    ...(baseUrl.requestScope === undefined ? {} : { requestScope: baseUrl.requestScope }),
   });
-  const listeningAt = (url: string): void => {
-    if (config.publicBaseUrl === undefined) baseUrl = url.replace(/\/+$/, '');
-  };
-  return { app, openApi, container, logger, closers, config, worker, listeningAt };
+  return { app, openApi, container, logger, closers, config, worker, listeningAt: baseUrl.listeningAt };
 }

@@ -40,7 +40,7 @@ export interface HttpAppOptions {
   readonly readinessChecks?: readonly ReadinessCheck[];
   /** How long one readiness check may take before it counts as failed (2 s by default). */
   readonly readinessTimeoutMs?: number;
-  /** Browser origins allowed by CORS; none by default. */
+  /** Browser origins allowed by CORS; none by default; `['*']`: any origin. */
   readonly corsOrigins?: readonly string[];
   /**
    * Absolute base URL the API is reached at, listed as the OpenAPI server; when it is https, the docs
@@ -83,10 +83,12 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.set('trust proxy', options.trustProxy ?? false);
   const steps: readonly RequestStep[] = [requestLogging(app, options.logger), securityHeaders(API_SECURITY_HEADERS)];
   // Without allowed origins, browsers already refuse cross-origin reads: no CORS work at all.
+  const corsOrigins = options.corsOrigins ?? [];
   const allowCors =
-    (options.corsOrigins ?? []).length > 0
+    corsOrigins.length > 0
       ? cors({
-          origin: [...(options.corsOrigins ?? [])],
+          // `*` answers `Access-Control-Allow-Origin: *`: safe here, since no API route relies on cookies.
+          origin: corsOrigins.includes('*') ? '*' : [...corsOrigins],
           allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
           exposedHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'],
           maxAge: 600,
