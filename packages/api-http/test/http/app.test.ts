@@ -360,6 +360,16 @@ describe('request ids, security headers and CORS', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
   });
 
+  it("allows any origin with corsOrigins ['*']", async () => {
+    const any = await startServer(exampleApp({ corsOrigins: ['*'] }).app);
+    try {
+      const response = await fetch(`${any.url}/healthz`, { headers: { origin: 'https://anywhere.example' } });
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    } finally {
+      await any.close();
+    }
+  });
+
   it('allows no origin by default', async () => {
     const { app } = exampleApp();
     const local = await startServer(app);
