@@ -6,6 +6,7 @@ import { createHttpApp } from '../http/app.js';
 import { createLogger } from '../http/logging/logger.js';
 import type { OpenApiDocument } from '../http/openapi/openapi-document.js';
 import type { Route } from '../http/routing/define-route.js';
+import type { ReadinessCheck } from '../http/system/readiness.js';
 import { API_OVERVIEW } from '../routes/api-overview.js';
 import { apiRoutes } from '../routes/index.js';
 import { localStorageRouter } from '../routes/local/index.js';
@@ -59,7 +60,10 @@ export async function composeHttpApp(config: HttpConfig, options: ComposeOptions
     routes: options.routes ?? apiRoutes,
     routers: container.isBound(MemoryUploadUrlSignerToken) ? [localStorageRouter(resolverOf(container))] : [],
     ...(container.isBound(AuthenticateToken) ? { authenticate: container.get(AuthenticateToken) } : {}),
-    readinessChecks: container.isBound(ReadinessCheckToken) ? container.getAll(ReadinessCheckToken) : [],
+    readinessChecks: [
+      ...(container.isBound(ReadinessCheckToken) ? container.getAll<ReadinessCheck>(ReadinessCheckToken) : []),
+      ...(worker === null ? [] : [worker.readiness]),
+    ],
     resolve: resolverOf(container),
     info: { title: 'hdoc API', version: '0.1.0', description: API_OVERVIEW },
     corsOrigins: config.corsOrigins,

@@ -10,6 +10,7 @@ import type { Clock, EntryVerifier } from '@hdoc/domain';
 import type { ContainerModule } from 'inversify';
 import { applicationModule } from './application.module.js';
 import { ConfigError, type HttpConfig } from './config.js';
+import { sharedReadinessModule } from './readiness-checks.js';
 
 /** What tests and hosts may swap in the memory family. */
 export interface MemoryOverrides {
@@ -86,6 +87,7 @@ export async function modulesFor(config: HttpConfig, context: ModuleContext): Pr
       ...(context.memory?.entryVerifier ? { entryVerifier: context.memory.entryVerifier } : {}),
     }),
     nodeModule,
+    sharedReadinessModule,
     applicationModule(config),
   ];
 }

@@ -1,3 +1,4 @@
+import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detailOf, errorOf, invalidFields } from '../support/error-details.js';
 import { ALICE, ALICE_TOKEN, exampleApp, STORE_DOWN_TOKEN } from '../support/example-api.js';
@@ -276,6 +277,40 @@ describe('error mapping', () => {
     expect(errorOf(response.body).code).toBe('invalid_input');
     const nowhere = await send('get', '/examples/%E0%A4%A/more', { headers: auth });
     expect(nowhere.status).toBe(404);
+  });
+});
+
+describe('mounted routers', () => {
+  it('mount after the declared routes (a declared route wins a shared path), are documented and get 405s', async () => {
+    const router = Router();
+    router.get('/examples/abc', (_req, res) => {
+      res.json({ from: 'router' });
+    });
+    router.get('/extras/:name', (req, res) => {
+      res.json({ from: 'router', name: req.params.name });
+    });
+    const extra = {
+      spec: {
+        method: 'get' as const,
+        path: '/extras/{name}',
+        summary: 'An extra endpoint',
+        tags: ['extras'],
+        responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' as const } } } } },
+      },
+    };
+    const { app, openApi } = exampleApp({ routers: [{ router, operations: [extra] }] });
+    const mounted = await startServer(app);
+    try {
+      const declared = await fetch(`${mounted.url}/examples/abc`, { headers: auth });
+      expect(await declared.json()).toMatchObject({ id: 'abc', owner: ALICE.subject });
+      expect(await (await fetch(`${mounted.url}/extras/x`)).json()).toEqual({ from: 'router', name: 'x' });
+      const wrongMethod = await fetch(`${mounted.url}/extras/x`, { method: 'DELETE' });
+      expect(wrongMethod.status).toBe(405);
+      expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      expect(Object.keys(openApi.paths ?? {})).toContain('/extras/{name}');
+    } finally {
+      await mounted.close();
+    }
   });
 });
 
