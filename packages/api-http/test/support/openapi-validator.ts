@@ -52,10 +52,15 @@ export class OpenApiValidator {
     const parameterCount = (template: string): number => template.split('{').length;
     this.#paths = Object.keys(document.paths ?? {})
       .sort((a, b) => parameterCount(a) - parameterCount(b))
-      .map((template) => ({
-        template,
-        pattern: new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
-      }));
+      .map((template) => {
+        // A parameter an operation marks `x-multi-segment-parameter` (an object key) may hold slashes.
+        const operations = Object.values(document.paths?.[template] ?? {}) as { 'x-multi-segment-parameter'?: string }[];
+        const spanning = new Set(operations.map((operation) => operation['x-multi-segment-parameter']));
+        const source = template
+          .replace(/[.]/g, '\\.')
+          .replace(/\{([^}]+)\}/g, (_match, name: string) => (spanning.has(name) ? '.+' : '[^/]+'));
+        return { template, pattern: new RegExp(`^${source}$`) };
+      });
   }
 
   /** Throws with a precise reason when the response breaks the document; returns the parsed body. */

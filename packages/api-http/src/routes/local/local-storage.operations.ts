@@ -67,6 +67,8 @@ export const LOCAL_STORAGE_OPERATIONS: readonly RouterOperation[] = [
         'matching If-None-Match.',
       tags: ['photos'],
       security: [],
+      // OpenAPI path parameters are one segment; this one spans several. Tools that care can read it here.
+      'x-multi-segment-parameter': 'key',
       parameters: [
         { name: 'key', in: 'path', required: true, schema: { type: 'string' }, description: 'object key, slashes included' },
         { name: 'expires', in: 'query', required: true, schema: { type: 'string', pattern: '^[0-9]+$' }, description: 'Unix seconds' },
