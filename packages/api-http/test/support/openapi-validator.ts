@@ -28,6 +28,9 @@ export interface ObservedResponse {
 
 type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 const DOCUMENT_KEY = 'openapi.json';
+/** How zod 4's default messages read. */
+const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (big|small)|Unrecognized key)|expected \w+, received|Number must be/;
+
 /** The paths the app serves outside the document: the document itself and its docs page. */
 const DOCS_PATH = /^\/(openapi\.json|docs(\/[^/]+)?)$/i;
 
@@ -113,8 +116,11 @@ export class OpenApiValidator {
       throw new Error(`${where}: body does not match ${pointer}: ${this.#ajv.errorsText(validate.errors)}\n${response.text.slice(0, 500)}`);
     }
     // The document says so in words; the rule is checked on every 400 the tests see.
-    const details = (body as { error?: { details?: unknown[] } }).error?.details;
+    const details = (body as { error?: { details?: { message: string }[] } }).error?.details;
     if (response.status === 400 && (details === undefined || details.length === 0)) throw new Error(`${where}: a 400 must list its invalid fields`);
+    // Messages are written for people, never zod's defaults ("Invalid input: expected number, received NaN").
+    const zodDefault = details?.find(({ message }) => ZOD_DEFAULT_MESSAGE.test(message));
+    if (zodDefault !== undefined) throw new Error(`${where}: zod's default message "${zodDefault.message}"`);
     return body;
   }
 }
