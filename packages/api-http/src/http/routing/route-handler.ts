@@ -59,10 +59,10 @@ class HandlerContext implements AnyRouteContext {
 
 /**
  * The handler of a declared route: authenticate first (an anonymous caller learns nothing about the
- * input rules), then validate params, query and body together (one 400 lists every invalid field;
- * a body that cannot be read at all, 413 or 415, answers as such), then call the handler and send its
- * answer. A domain error that names a field (a `ValidationError`'s 400, a size's 413) gets it placed under the
- * route's inputs.
+ * input rules), then validate path, query and body together (one 400 lists every invalid field; a
+ * body that cannot be read at all, 413 or 415, answers as such), then call the handler and send its
+ * answer. A domain error that names a field (a `ValidationError`'s 400, a size's 413) gets the field
+ * placed under the route's inputs.
  */
 export function routeHandler(route: Route, deps: RouteDependencies): RouteRequestHandler {
   const { params, query, body } = route.request ?? {};
