@@ -6,6 +6,7 @@ export * from './http/logging/logger.js';
 export * from './http/openapi/openapi-document.js';
 export * from './http/openapi/error-schema.js';
 export * from './http/routing/define-route.js';
+export * from './http/routing/mounted-router.js';
 export * from './http/routing/authenticate.js';
 export * from './http/system/readiness.js';
 export * from './composition/config.js';

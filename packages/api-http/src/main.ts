@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { composeHttpApp } from './composition/compose-http-app.js';
 import { ConfigError, loadHttpConfig } from './composition/config.js';
 import { installGracefulShutdown } from './composition/graceful-shutdown.js';
+import { isWildcardHost, reachableBaseUrl } from './composition/server-base-url.js';
 import { composeDemoApp, demoBanner } from './demo/compose-demo-app.js';
 
 async function main(): Promise<void> {
@@ -15,11 +16,13 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host);
   server.once('listening', () => {
     const { port } = server.address() as AddressInfo;
-    const base = config.publicBaseUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    // A wildcard HOST is not an address to visit: print localhost (other machines use this one's name).
+    const base = reachableBaseUrl(config, port);
     listeningAt(base);
+    const everywhere = isWildcardHost(config.host) ? ` (all interfaces, port ${port})` : '';
     logger.info(
       { url: base, docs: `${base}/docs`, adapters: config.adapters },
-      `hdoc API listening on ${base} (docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`,
+      `hdoc API listening on ${base}${everywhere} (docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`,
     );
     // Straight to the terminal, once, after the buffered log lines: the password never goes into a log line.
     if (demo !== null) logger.flush(() => process.stdout.write(demoBanner(base, demo)));

@@ -6,6 +6,8 @@ import { createHttpApp } from '../http/app.js';
 import { createLogger } from '../http/logging/logger.js';
 import type { OpenApiDocument } from '../http/openapi/openapi-document.js';
 import type { Route } from '../http/routing/define-route.js';
+import type { ReadinessCheck } from '../http/system/readiness.js';
+import { API_OVERVIEW } from '../routes/api-overview.js';
 import { apiRoutes } from '../routes/index.js';
 import { localStorageRouter } from '../routes/local/index.js';
 import { Closers } from './closers.js';
@@ -14,6 +16,7 @@ import { createContainer } from './container.js';
 import { startInProcessWorker, type InProcessWorker } from './in-process-worker.js';
 import { modulesFor, type MemoryOverrides } from './modules.js';
 import { resolverOf } from './resolver.js';
+import { serverBaseUrl } from './server-base-url.js';
 import { AuthenticateToken, ReadinessCheckToken } from './tokens.js';
 
 /** The composed HTTP application and what its host (server, Lambda) needs to run and stop it. */
@@ -28,7 +31,8 @@ export interface HttpComposition {
   readonly worker: InProcessWorker | null;
   /**
    * Tells the composition where the server is reached once it listens (when PUBLIC_BASE_URL is unset):
-   * local upload/view URLs and the OAuth callback are built from it.
+   * local upload/view URLs and the OAuth callback are built from it (with a wildcard HOST, from each
+   * request's Host instead; see server-base-url.ts).
    */
   listeningAt(url: string): void;
 }
@@ -46,9 +50,9 @@ export interface ComposeOptions {
 export async function composeHttpApp(config: HttpConfig, options: ComposeOptions = {}): Promise<HttpComposition> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, service: 'hdoc-api' });
   const closers = new Closers(logger);
-  let baseUrl = config.publicBaseUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const baseUrl = serverBaseUrl(config);
   const modules =
-    options.modules ?? (await modulesFor(config, { baseUrl: () => baseUrl, ...(options.memory ? { memory: options.memory } : {}) }));
+    options.modules ?? (await modulesFor(config, { baseUrl: baseUrl.current, ...(options.memory ? { memory: options.memory } : {}) }));
   const container = await createContainer(config, logger, closers, modules);
   const worker = container.isBound(MemoryVerificationQueueToken) ? startInProcessWorker(container, logger, closers) : null;
   const { app, openApi } = createHttpApp({
@@ -56,14 +60,16 @@ export async function composeHttpApp(config: HttpConfig, options: ComposeOptions
     routes: options.routes ?? apiRoutes,
     routers: container.isBound(MemoryUploadUrlSignerToken) ? [localStorageRouter(resolverOf(container))] : [],
     ...(container.isBound(AuthenticateToken) ? { authenticate: container.get(AuthenticateToken) } : {}),
-    readinessChecks: container.isBound(ReadinessCheckToken) ? container.getAll(ReadinessCheckToken) : [],
+    readinessChecks: [
+      ...(container.isBound(ReadinessCheckToken) ? container.getAll<ReadinessCheck>(ReadinessCheckToken) : []),
+      ...(worker === null ? [] : [worker.readiness]),
+    ],
     resolve: resolverOf(container),
+    info: { title: 'hdoc API', version: '0.1.0', description: API_OVERVIEW },
     corsOrigins: config.corsOrigins,
     ...(config.publicBaseUrl === undefined ? {} : { publicBaseUrl: config.publicBaseUrl }),
     trustProxy: config.trustProxy,
+    ...(baseUrl.requestScope === undefined ? {} : { requestScope: baseUrl.requestScope }),
   });
-  const listeningAt = (url: string): void => {
-    if (config.publicBaseUrl === undefined) baseUrl = url.replace(/\/+$/, '');
-  };
-  return { app, openApi, container, logger, closers, config, worker, listeningAt };
+  return { app, openApi, container, logger, closers, config, worker, listeningAt: baseUrl.listeningAt };
 }

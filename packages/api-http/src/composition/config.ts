@@ -4,6 +4,9 @@ import { z } from 'zod';
 export type JsonWebKeyObject = Readonly<Record<string, unknown>>;
 import { LOG_LEVELS, type LogLevel } from '../http/logging/logger.js';
 
+/** CORS_ORIGINS='*': any origin may call the API (it authenticates with bearer tokens, never cookies). */
+export const ANY_ORIGIN = '*';
+
 /** Which adapter family the composition root binds. */
 export type AdapterMode = 'memory' | 'aws';
 
@@ -15,7 +18,7 @@ export interface HttpConfig {
   readonly host: string;
   /** `LOG_LEVEL` (default info). */
   readonly logLevel: LogLevel;
-  /** `CORS_ORIGINS`: comma-separated browser origins allowed to call the API (default none). */
+  /** `CORS_ORIGINS`: comma-separated browser origins allowed to call the API (default none); `*` alone: any origin. */
   readonly corsOrigins: readonly string[];
   /** `PUBLIC_BASE_URL`: where clients reach the API (used in the OpenAPI document and absolute links). */
   readonly publicBaseUrl: string | undefined;
@@ -64,8 +67,19 @@ export class ConfigError extends Error {
   }
 }
 
-const origin = z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value, {
-  message: 'must be an origin such as https://app.example.com (scheme, host, optional port; no path)',
+/** Whether `value` is exactly an http(s) origin: scheme, host, optional port, nothing else. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** One item of CORS_ORIGINS: an origin, or `*` for any origin. */
+const corsOrigin = z.string().refine((value) => value === ANY_ORIGIN || isOrigin(value), {
+  message: 'must be * or an origin such as https://app.example.com (scheme, host, optional port; no path)',
 });
 
 const jsonWebKey = z.string().transform((text, context): JsonWebKeyObject => {
@@ -92,7 +106,11 @@ const EnvironmentSchema = z.object({
         .map((item) => item.trim())
         .filter((item) => item.length > 0),
     )
-    .pipe(z.array(origin)),
+    .pipe(
+      z.array(corsOrigin).refine((list) => !list.includes(ANY_ORIGIN) || list.length === 1, {
+        message: '* (any origin) cannot be combined with other origins',
+      }),
+    ),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   ADAPTERS: z.enum(['memory', 'aws']).default('memory'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),

@@ -2,6 +2,7 @@ import { MemoryStorageEventQueueToken, MemoryVerificationQueueToken } from '@hdo
 import { IngestStorageEvent, parseS3EventNotification, VerifyEntry } from '@hdoc/domain';
 import type { Container } from 'inversify';
 import type { Logger } from 'pino';
+import type { ReadinessCheck } from '../http/system/readiness.js';
 import type { Closers } from './closers.js';
 import { resolverOf } from './resolver.js';
 
@@ -9,6 +10,8 @@ import { resolverOf } from './resolver.js';
 export interface InProcessWorker {
   /** Resolves once both queues have nothing waiting or in flight. */
   drained(): Promise<void>;
+  /** `in-process-worker` for /readyz: fails once the worker has stopped consuming (shutdown). */
+  readonly readiness: ReadinessCheck;
 }
 
 /**
@@ -46,10 +49,16 @@ export function startInProcessWorker(container: Container, logger: Logger, close
     // same queue again (redeliveries), so wait until both are quiet in one pass.
     await Promise.all([verificationQueue.drained(), storageEvents.drained()]);
   };
+  let consuming = true;
   closers.register('in-process worker', async () => {
+    consuming = false;
     await drained();
     verificationQueue.unsubscribe();
     storageEvents.unsubscribe();
   });
-  return { drained };
+  const readiness: ReadinessCheck = {
+    name: 'in-process-worker',
+    check: () => (consuming ? Promise.resolve() : Promise.reject(new Error('the in-process worker has stopped'))),
+  };
+  return { drained, readiness };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { generateTokenKey, nodeAdaptersModule, type TokenKey } from '@hdoc/adapters-node';
+import { assertTokenKey, generateTokenKey, nodeAdaptersModule, type TokenKey } from '@hdoc/adapters-node';
 import {
   memoryAdaptersModule,
   resolveLocalBaseUrl,
@@ -10,6 +10,7 @@ import type { Clock, EntryVerifier } from '@hdoc/domain';
 import type { ContainerModule } from 'inversify';
 import { applicationModule } from './application.module.js';
 import { ConfigError, type HttpConfig } from './config.js';
+import { sharedReadinessModule } from './readiness-checks.js';
 
 /** What tests and hosts may swap in the memory family. */
 export interface MemoryOverrides {
@@ -24,6 +25,28 @@ export interface ModuleContext {
   readonly memory?: MemoryOverrides;
 }
 
+const KEY_VARIABLES = 'TOKEN_SIGNING_KEY / TOKEN_PREVIOUS_KEY';
+
+/** The configured token keys, checked: a bad key is configuration (one line, no value), not a crash. */
+function configuredTokenKeys(config: HttpConfig): { current: TokenKey | undefined; previous: TokenKey | null } {
+  const problems: string[] = [];
+  const check = (key: HttpConfig['tokens']['signingKey'], variable: string, role: string, needsPrivate: boolean): TokenKey | undefined => {
+    if (key === undefined) return undefined;
+    try {
+      assertTokenKey(key, role);
+      if (needsPrivate && key.d === undefined) throw new Error(`${role} token key must be a private key`);
+      return key;
+    } catch (error) {
+      problems.push(`${variable}: ${(error as Error).message} (an Ed25519 JWK: kty OKP, crv Ed25519, kid${needsPrivate ? ', d' : ''})`);
+      return undefined;
+    }
+  };
+  const current = check(config.tokens.signingKey, 'TOKEN_SIGNING_KEY', 'current', true);
+  const previous = check(config.tokens.previousKey, 'TOKEN_PREVIOUS_KEY', 'previous', false) ?? null;
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { current, previous };
+}
+
 /**
  * Every module the app loads for its configuration: the adapter family (`ADAPTERS`), the Node-only
  * adapters every family shares, then the use cases. The memory family needs no setup at all: keys and
@@ -34,14 +57,15 @@ export async function modulesFor(config: HttpConfig, context: ModuleContext): Pr
     throw new ConfigError(['ADAPTERS: the AWS adapter family is not available yet; use ADAPTERS=memory']);
   }
   const clock = context.memory?.clock ?? new SystemClock();
-  const currentKey = (config.tokens.signingKey as TokenKey | undefined) ?? (await generateTokenKey());
+  const { current, previous } = configuredTokenKeys(config);
+  const currentKey = current ?? (await generateTokenKey());
   const nodeModule = await nodeAdaptersModule({
     clock,
     tokens: {
       issuer: config.tokens.issuer,
       audience: config.tokens.audience,
       currentKey,
-      previousKey: (config.tokens.previousKey as TokenKey | undefined) ?? null,
+      previousKey: previous,
     },
     github: {
       clientId: config.github.clientId,
@@ -50,6 +74,10 @@ export async function modulesFor(config: HttpConfig, context: ModuleContext): Pr
       apiBaseUrl: config.github.apiBaseUrl,
       redirectUri: () => `${resolveLocalBaseUrl(context.baseUrl)}/auth/github/callback`,
     },
+  }).catch((error: unknown) => {
+    // jose refuses a key whose members are not valid base64url or not a curve point: still configuration.
+    if (current !== undefined || previous !== null) throw new ConfigError([`${KEY_VARIABLES}: cannot be imported as Ed25519 keys`]);
+    throw error;
   });
   return [
     memoryAdaptersModule({
@@ -59,6 +87,7 @@ export async function modulesFor(config: HttpConfig, context: ModuleContext): Pr
       ...(context.memory?.entryVerifier ? { entryVerifier: context.memory.entryVerifier } : {}),
     }),
     nodeModule,
+    sharedReadinessModule,
     applicationModule(config),
   ];
 }

@@ -25,7 +25,7 @@ export interface PhotoSeeding {
  */
 export async function seedPhotos(photos: readonly DemoPhoto[], credentials: DemoCredentials, seeding: PhotoSeeding): Promise<number> {
   const { resolve, worker } = seeding;
-  const user = await resolve(SignUp).execute(credentials);
+  const user = await resolve(SignUp).execute({ ...credentials, clientAddress: 'demo-seeder' });
   // Acts as the user without opening a session, so no token of theirs exists besides the ones they ask for.
   const actor: Principal = { subject: user.id, sessionId: 'demo-seeder' };
   const requestUpload = resolve(RequestPhotoUpload);

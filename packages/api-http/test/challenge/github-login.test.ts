@@ -1,5 +1,6 @@
 import { ManualClock } from '@hdoc/adapters-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invalidFields } from '../support/error-details.js';
 import { bearer, json, startChallengeApp, type ChallengeApp } from './challenge-app.js';
 
 const clock = new ManualClock('2026-03-01T12:00:00.000Z');
@@ -136,7 +137,7 @@ describe('GET /auth/github/callback', () => {
     const attempt = await app.startLogin({ login: 'codeless' });
     const answer = await app.send('get', attempt.callbackPath.replace(/code=[^&]+&?/, ''), { headers: { cookie: attempt.cookie } });
     expect(answer.status).toBe(400);
-    expect((answer.body as { error: { field?: string } }).error.field).toBe('code');
+    expect(invalidFields(answer.body)).toEqual(['query.code']);
   });
 
   it('answers 401 once the attempt has expired (10 minutes)', async () => {

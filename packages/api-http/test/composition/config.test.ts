@@ -69,6 +69,12 @@ describe('loadHttpConfig', () => {
     });
   });
 
+  it("takes CORS_ORIGINS='*' alone as any origin", () => {
+    expect(loadHttpConfig({ CORS_ORIGINS: ' * ' }).corsOrigins).toEqual(['*']);
+    expect(() => loadHttpConfig({ CORS_ORIGINS: '*,https://app.example.com' })).toThrow(/CORS_ORIGINS: \* \(any origin\) cannot be combined/);
+    expect(() => loadHttpConfig({ CORS_ORIGINS: 'app.example.com' })).toThrow(ConfigError);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadHttpConfig({ PORT: '', CORS_ORIGINS: '', ADAPTERS: '' })).toMatchObject({ port: 3000, corsOrigins: [], adapters: 'memory' });
   });

@@ -1,4 +1,6 @@
+import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detailOf, errorOf, invalidFields } from '../support/error-details.js';
 import { ALICE, ALICE_TOKEN, exampleApp, STORE_DOWN_TOKEN } from '../support/example-api.js';
 import { checkedFetch, OpenApiValidator } from '../support/openapi-validator.js';
 import { startServer, type RunningServer } from '../support/test-server.js';
@@ -14,10 +16,6 @@ beforeAll(async () => {
   send = checkedFetch(server.url, new OpenApiValidator(openApi));
 });
 afterAll(() => server.close());
-
-function errorOf(body: unknown): { code: string; message: string; field?: string } {
-  return (body as { error: { code: string; message: string; field?: string } }).error;
-}
 
 describe('validated routes', () => {
   it('passes coerced query values, list parameters and the principal to the handler', async () => {
@@ -42,11 +40,12 @@ describe('validated routes', () => {
     ['/examples/abc?order=up', 'query.order'],
     ['/examples/abc?tag=a&tag=b&tag=c&tag=d&tag=e&tag=f', 'query.tag'],
     [`/examples/abc?tag=ok&tag=${'x'.repeat(51)}`, 'query.tag[1]'],
-    ['/examples/UPPER', 'params.example_id'],
+    ['/examples/UPPER', 'path.example_id'],
   ])('rejects %s with 400 naming %s', async (path, field) => {
     const response = await send('get', path, { headers: auth });
     expect(response.status).toBe(400);
-    expect(errorOf(response.body)).toMatchObject({ code: 'invalid_input', field });
+    expect(errorOf(response.body).code).toBe('invalid_input');
+    expect(invalidFields(response.body)).toEqual([field]);
     expect(errorOf(response.body).message.startsWith(`${field}:`)).toBe(true);
   });
 
@@ -71,13 +70,70 @@ describe('validated routes', () => {
   ])('rejects body %j with 400 naming %s', async (body, field) => {
     const response = await send('post', '/examples', { headers: json, body: JSON.stringify(body) });
     expect(response.status).toBe(400);
-    expect(errorOf(response.body)).toMatchObject({ code: 'invalid_input', field });
+    expect(errorOf(response.body).code).toBe('invalid_input');
+    expect(invalidFields(response.body)).toEqual([field]);
   });
 
   it('rejects a missing body with 400 naming the body', async () => {
     const response = await send('post', '/examples', { headers: json });
     expect(response.status).toBe(400);
-    expect(errorOf(response.body)).toMatchObject({ code: 'invalid_input', field: 'body' });
+    expect(errorOf(response.body)).toMatchObject({ code: 'invalid_input', details: [{ field: 'body', message: 'is required' }] });
+  });
+
+  it('lists every invalid field of path, query and body at once', async () => {
+    const response = await send('patch', '/examples/UPPER?dry_run=maybe', {
+      headers: json,
+      body: JSON.stringify({ title: '', tags: ['ok', 'x'.repeat(51)], titel: 'typo' }),
+    });
+    expect(response.status).toBe(400);
+    expect(errorOf(response.body).code).toBe('invalid_input');
+    expect(invalidFields(response.body).sort()).toEqual(
+      ['path.example_id', 'query.dry_run', 'body.title', 'body.tags[1]', 'body.titel'].sort(),
+    );
+    expect(errorOf(response.body).message).toContain('path.example_id: ');
+    expect(errorOf(response.body).message).toContain('body.titel: unknown field');
+  });
+
+  it.each([
+    ['/examples/abc?limit=abc', 'query.limit', 'must be a number'],
+    ['/examples/abc?limit=2.5', 'query.limit', 'must be an integer'],
+    ['/examples/abc?limit=0', 'query.limit', 'must be at least 1'],
+    ['/examples/abc?limit=101', 'query.limit', 'must be at most 100'],
+    ['/examples/abc?order=up', 'query.order', 'must be one of asc, desc'],
+    ['/examples/abc?tag=a&tag=b&tag=c&tag=d&tag=e&tag=f', 'query.tag', 'must have at most 5 items'],
+    ['/examples/abc?limit=1&limit=2', 'query.limit', 'must be given at most once'],
+  ])('writes %s messages for people', async (path, field, message) => {
+    const response = await send('get', path, { headers: auth });
+    expect(detailOf(response.body, field)).toBe(message);
+  });
+
+  it.each([
+    [{}, 'body.title', 'is required'],
+    [{ title: 5 }, 'body.title', 'must be a string'],
+    [{ title: 'x'.repeat(101) }, 'body.title', 'must be at most 100 characters'],
+    [{ title: '' }, 'body.title', 'must not be empty'],
+    [{ title: 'x', titel: 'y' }, 'body.titel', 'unknown field'],
+    [{ title: 'x', tags: 'a' }, 'body.tags', 'must be a list'],
+  ])('writes body messages for people: %j', async (body, field, message) => {
+    const response = await send('post', '/examples', { headers: json, body: JSON.stringify(body) });
+    expect(detailOf(response.body, field)).toBe(message);
+  });
+
+  it.each([
+    ['domain-body', 'body.tags[1]', 'must be unique'],
+    ['domain-path', 'path.example_id', 'is reserved'],
+    ['domain-other', 'body.confidence', 'must be an integer from 0 to 100'],
+  ])('places a domain ValidationError (%s) under the route part that declares it, else the body', async (title, field, message) => {
+    const response = await send('patch', '/examples/abc', { headers: json, body: JSON.stringify({ title }) });
+    expect(response.status).toBe(400);
+    expect(errorOf(response.body)).toEqual({ code: 'invalid_input', message: `${field}: ${message}`, details: [{ field, message }] });
+  });
+
+  it('lists malformed JSON with the other invalid fields, as invalid_json', async () => {
+    const response = await send('patch', '/examples/UPPER', { headers: json, body: '{"title": "x",' });
+    expect(response.status).toBe(400);
+    expect(errorOf(response.body).code).toBe('invalid_json');
+    expect(invalidFields(response.body)).toEqual(['path.example_id', 'body']);
   });
 
   it('answers 400 invalid_json for malformed JSON', async () => {
@@ -133,7 +189,7 @@ describe('authentication', () => {
     async (authorization) => {
       const response = await send('get', '/examples/abc', { headers: { authorization } });
       expect(response.status).toBe(401);
-      expect(errorOf(response.body)).toEqual({ code: 'unauthorized', message: 'a valid bearer access token is required' });
+      expect(errorOf(response.body)).toEqual({ code: 'unauthorized', message: 'a valid bearer access token is required', details: [] });
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="hdoc", error="invalid_token"');
     },
   );
@@ -156,15 +212,15 @@ describe('authentication', () => {
 
 describe('error mapping', () => {
   it.each([
-    ['validation', 400, 'invalid_input', 'tags[3]'],
+    ['validation', 400, 'invalid_input', 'body.tags[3]'],
     ['unauthorized', 401, 'unauthorized', undefined],
     ['forbidden', 403, 'forbidden', undefined],
     ['not_found', 404, 'not_found', undefined],
     ['username_taken', 409, 'username_taken', undefined],
     ['concurrent_update', 409, 'concurrent_update', undefined],
     ['rate_limited', 429, 'rate_limited', undefined],
-    ['unsupported', 415, 'unsupported_media_type', 'content_type'],
-    ['too_large', 413, 'payload_too_large', 'size'],
+    ['unsupported', 415, 'unsupported_media_type', 'body.content_type'],
+    ['too_large', 413, 'payload_too_large', 'body.size'],
     ['dependency', 503, 'dependency_unavailable', undefined],
     ['refused', 503, 'dependency_unavailable', undefined],
     ['aws_timeout', 503, 'dependency_unavailable', undefined],
@@ -173,7 +229,7 @@ describe('error mapping', () => {
     const response = await send('get', `/example-failures/${kind}`);
     expect(response.status).toBe(status);
     expect(errorOf(response.body).code).toBe(code);
-    expect(errorOf(response.body).field).toBe(field);
+    expect(invalidFields(response.body)).toEqual(field === undefined ? [] : [field]);
   });
 
   it('sends Retry-After (whole seconds, rounded up) with 429', async () => {
@@ -188,19 +244,30 @@ describe('error mapping', () => {
 
   it('never leaks the message or stack of an unexpected error', async () => {
     const response = await send('get', '/example-failures/bug');
-    expect(response.body).toEqual({ error: { code: 'internal', message: 'internal error' } });
+    expect(response.body).toEqual({ error: { code: 'internal', message: 'internal error', details: [] } });
     expect(response.text).not.toMatch(/hunter2|TypeError|at /);
   });
 
-  it('answers 404 not_found for unknown routes and unknown methods', async () => {
-    for (const [method, path] of [
-      ['get', '/nope'],
-      ['post', '/examples/abc'],
-      ['get', '/examples/abc/extra'],
-    ] as const) {
-      const response = await send(method, path);
+  it('answers 404 not_found for unknown routes', async () => {
+    for (const path of ['/nope', '/examples/abc/extra']) {
+      const response = await send('get', path);
       expect(response.status).toBe(404);
       expect(errorOf(response.body).code).toBe('not_found');
+    }
+  });
+
+  it('answers 405 method_not_allowed with Allow for a known path and another method', async () => {
+    for (const [method, path, allow] of [
+      ['post', '/examples/abc', 'GET, HEAD, DELETE, PATCH, OPTIONS'],
+      ['put', '/examples', 'POST, OPTIONS'],
+      ['delete', '/healthz', 'GET, HEAD, OPTIONS'],
+      ['post', '/openapi.json', 'GET, HEAD, OPTIONS'],
+      ['patch', '/docs', 'GET, HEAD, OPTIONS'],
+    ] as const) {
+      const response = await send(method, path, { headers: auth });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(errorOf(response.body)).toMatchObject({ code: 'method_not_allowed', details: [] });
+      expect(response.headers.get('allow')).toBe(allow);
     }
   });
 
@@ -210,6 +277,40 @@ describe('error mapping', () => {
     expect(errorOf(response.body).code).toBe('invalid_input');
     const nowhere = await send('get', '/examples/%E0%A4%A/more', { headers: auth });
     expect(nowhere.status).toBe(404);
+  });
+});
+
+describe('mounted routers', () => {
+  it('mount after the declared routes (a declared route wins a shared path), are documented and get 405s', async () => {
+    const router = Router();
+    router.get('/examples/abc', (_req, res) => {
+      res.json({ from: 'router' });
+    });
+    router.get('/extras/:name', (req, res) => {
+      res.json({ from: 'router', name: req.params.name });
+    });
+    const extra = {
+      spec: {
+        method: 'get' as const,
+        path: '/extras/{name}',
+        summary: 'An extra endpoint',
+        tags: ['extras'],
+        responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' as const } } } } },
+      },
+    };
+    const { app, openApi } = exampleApp({ routers: [{ router, operations: [extra] }] });
+    const mounted = await startServer(app);
+    try {
+      const declared = await fetch(`${mounted.url}/examples/abc`, { headers: auth });
+      expect(await declared.json()).toMatchObject({ id: 'abc', owner: ALICE.subject });
+      expect(await (await fetch(`${mounted.url}/extras/x`)).json()).toEqual({ from: 'router', name: 'x' });
+      const wrongMethod = await fetch(`${mounted.url}/extras/x`, { method: 'DELETE' });
+      expect(wrongMethod.status).toBe(405);
+      expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      expect(Object.keys(openApi.paths ?? {})).toContain('/extras/{name}');
+    } finally {
+      await mounted.close();
+    }
   });
 });
 
@@ -234,7 +335,7 @@ describe('route matching', () => {
     try {
       const known = await fetch(`${withoutCors.url}/examples/abc`, { method: 'OPTIONS' });
       expect(known.status).toBe(204);
-      expect(known.headers.get('allow')).toBe('GET, HEAD, DELETE, OPTIONS');
+      expect(known.headers.get('allow')).toBe('GET, HEAD, DELETE, PATCH, OPTIONS');
       const unknown = await fetch(`${withoutCors.url}/nope`, { method: 'OPTIONS' });
       expect(unknown.status).toBe(404);
     } finally {
@@ -292,6 +393,16 @@ describe('request ids, security headers and CORS', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
+  });
+
+  it("allows any origin with corsOrigins ['*']", async () => {
+    const any = await startServer(exampleApp({ corsOrigins: ['*'] }).app);
+    try {
+      const response = await fetch(`${any.url}/healthz`, { headers: { origin: 'https://anywhere.example' } });
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    } finally {
+      await any.close();
+    }
   });
 
   it('allows no origin by default', async () => {

@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('/docs', () => {
-  it('renders every operation of /openapi.json in a headless browser, offline and within the CSP', async () => {
+  it.each([
+    ['127.0.0.1', undefined],
+    // Not localhost: a browser honours upgrade-insecure-requests there, and over plain http the page's assets would fail.
+    ['docs.hdoc.test', ['docs.hdoc.test']],
+  ])('renders every operation of /openapi.json in a headless browser at %s, offline and within the CSP', async (host, hostsOf127) => {
+    const origin = server.url.replace('127.0.0.1', host);
     const rendered = await withChromiumPage(async (page) => {
       const problems: string[] = [];
       const foreignRequests: string[] = [];
@@ -20,14 +25,14 @@ describe('/docs', () => {
       });
       page.on('pageerror', (error) => problems.push(error.message));
       page.on('request', (request) => {
-        if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
+        if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
       });
-      await page.goto(`${server.url}/docs`);
+      await page.goto(`${origin}/docs`);
       await page.locator('.opblock').first().waitFor({ timeout: 15_000 });
       const operations = await page.locator('.opblock-summary-path').allTextContents();
       const methods = await page.locator('.opblock-summary-method').allTextContents();
       return { operations, methods, problems, foreignRequests, title: await page.locator('.title').first().textContent() };
-    });
+    }, hostsOf127 === undefined ? {} : { hostsOf127 });
     const pairs = rendered.methods.map((method, index) => `${method} ${(rendered.operations[index] ?? '').replace(/\u200b/g, '')}`);
     expect(pairs.sort()).toEqual(
       [
@@ -36,6 +41,7 @@ describe('/docs', () => {
         'GET /examples/{example_id}',
         'DELETE /examples/{example_id}',
         'POST /examples',
+        'PATCH /examples/{example_id}',
         'GET /example-failures/{kind}',
       ].sort(),
     );
@@ -53,10 +59,21 @@ describe('/docs', () => {
     expect((await fetch(`${server.url}/openapi.json`)).headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
+  it('asks browsers to upgrade insecure requests only when the public base URL is https', async () => {
+    const plain = (await fetch(`${server.url}/docs`)).headers.get('content-security-policy') ?? '';
+    expect(plain).not.toContain('upgrade-insecure-requests');
+    const secure = await startServer(exampleApp({ publicBaseUrl: 'https://api.example.com' }).app);
+    try {
+      expect((await fetch(`${secure.url}/docs`)).headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('serves only the swagger-ui files the page needs', async () => {
     expect((await fetch(`${server.url}/docs/swagger-ui.css`)).status).toBe(200);
     const other = await fetch(`${server.url}/docs/package.json`);
     expect(other.status).toBe(404);
-    expect(await other.json()).toEqual({ error: { code: 'not_found', message: 'no such route' } });
+    expect(await other.json()).toEqual({ error: { code: 'not_found', message: 'no such route', details: [] } });
   });
 });

@@ -44,10 +44,13 @@ describe('isDependencyFailure', () => {
 });
 
 describe('toHttpError', () => {
-  it('keeps domain messages and fields, which are written for clients', () => {
+  it('keeps domain messages and fields, which are written for clients; outside a route, domain fields are body fields', () => {
     expect(toHttpError(new ValidationError('tags[3]', 'too long')).toBody()).toEqual({
-      error: { code: 'invalid_input', message: 'tags[3]: too long', field: 'tags[3]' },
+      error: { code: 'invalid_input', message: 'body.tags[3]: too long', details: [{ field: 'body.tags[3]', message: 'too long' }] },
     });
+    expect(toHttpError(new ValidationError('limit', 'too big'), (field) => `query.${field}`).toBody().error.details).toEqual([
+      { field: 'query.limit', message: 'too big' },
+    ]);
     expect(toHttpError(new NotFoundError('photo')).status).toBe(404);
     expect(toHttpError(new UsernameTakenError())).toMatchObject({ status: 409, code: 'username_taken' });
     expect(toHttpError(new ConcurrentUpdateError('photo'))).toMatchObject({ status: 409, code: 'concurrent_update' });
@@ -63,7 +66,7 @@ describe('toHttpError', () => {
     const http = new HttpError(409, 'concurrent_update', 'c');
     expect(toHttpError(http)).toBe(http);
     for (const unexpected of [new Error('db password=x'), 'string thrown', { status: 500 }, { status: 404 }, undefined]) {
-      expect(toHttpError(unexpected).toBody()).toEqual({ error: { code: 'internal', message: 'internal error' } });
+      expect(toHttpError(unexpected).toBody()).toEqual({ error: { code: 'internal', message: 'internal error', details: [] } });
     }
   });
 
@@ -73,7 +76,7 @@ describe('toHttpError', () => {
     expect(toHttpError(parserError('entity.parse.failed', 400)).code).toBe('invalid_json');
     expect(toHttpError(parserError('charset.unsupported', 415)).code).toBe('unsupported_media_type');
     expect(toHttpError(parserError('something.new', 400)).toBody()).toEqual({
-      error: { code: 'invalid_input', message: 'malformed request' },
+      error: { code: 'invalid_input', message: 'request: is malformed', details: [{ field: 'request', message: 'is malformed' }] },
     });
   });
 });

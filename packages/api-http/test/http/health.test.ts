@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { UnauthorizedError } from '@hdoc/domain';
+import { composeHttpApp } from '../../src/composition/compose-http-app.js';
+import { loadHttpConfig } from '../../src/composition/config.js';
+import { tokenSigningCheck } from '../../src/composition/readiness-checks.js';
 import type { ReadinessCheck } from '../../src/http/system/readiness.js';
 import { exampleApp } from '../support/example-api.js';
 import { checkedFetch, OpenApiValidator } from '../support/openapi-validator.js';
@@ -50,17 +54,48 @@ describe('/healthz and /readyz', () => {
       const response = await send('get', '/readyz');
       expect(response.status).toBe(503);
       expect(response.body).toMatchObject({
-        error: {
-          code: 'dependency_unavailable',
-          message: 'not ready: redis',
-          checks: [
-            { name: 'dynamodb', status: 'ok' },
-            { name: 'redis', status: 'failed' },
-          ],
-        },
+        error: { code: 'dependency_unavailable', message: 'not ready: redis', details: [] },
+        checks: [
+          { name: 'dynamodb', status: 'ok' },
+          { name: 'redis', status: 'failed' },
+        ],
       });
       expect(response.text).not.toContain('10.1.2.3');
       expect(response.text).not.toContain('hunter2');
+    });
+  });
+
+  it('reports the composed memory family by name: the token signing key and the in-process worker', async () => {
+    const composition = await composeHttpApp(loadHttpConfig({}), { logger: exampleApp().logs.logger });
+    const server = await startServer(composition.app);
+    try {
+      const send = checkedFetch(server.url, new OpenApiValidator(composition.openApi));
+      const ready = await send('get', '/readyz');
+      expect(ready.status).toBe(200);
+      expect((ready.body as { checks: { name: string; status: string }[] }).checks).toEqual([
+        expect.objectContaining({ name: 'token-signing-key', status: 'ok' }),
+        expect.objectContaining({ name: 'in-process-worker', status: 'ok' }),
+      ]);
+      // Shutting down stops the worker: the instance must leave the load balancer.
+      await composition.closers.closeAll();
+      const stopping = await send('get', '/readyz');
+      expect(stopping.status).toBe(503);
+      expect(stopping.body).toMatchObject({ error: { message: 'not ready: in-process-worker' } });
+    } finally {
+      await server.close();
+      await composition.closers.closeAll();
+    }
+  });
+
+  it('fails the token check when the signing key cannot sign or verify', async () => {
+    const broken = tokenSigningCheck({
+      issue: () => Promise.resolve({ token: 'signed-with-a-lost-key', expiresInSeconds: 900 }),
+      verify: () => Promise.reject(new UnauthorizedError()),
+    });
+    await withChecks([ok('dynamodb'), broken], async (send) => {
+      const response = await send('get', '/readyz');
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({ error: { message: 'not ready: token-signing-key' } });
     });
   });
 

@@ -73,6 +73,14 @@ describe('request logs', () => {
     expect(text).toContain('[redacted]');
   });
 
+  it('drops the request content errors carry (body-parser keeps the raw body in `body`)', () => {
+    const parserError = Object.assign(new SyntaxError('Unexpected end of JSON input'), { body: '{"password":"b1-secret"', type: 'entity.parse.failed' });
+    logs.logger.error({ err: parserError }, 'failed');
+    const line = logs.lines().at(-1);
+    expect(line).toMatchObject({ err: { type: 'SyntaxError', message: 'Unexpected end of JSON input' } });
+    expect(logs.text()).not.toContain('b1-secret');
+  });
+
   it('logs a 500 at error level with the cause, which the client never sees', async () => {
     const response = await fetch(`${server.url}/example-failures/bug`);
     expect(await response.text()).not.toContain('hunter2');

@@ -29,9 +29,9 @@ describe('accounts', () => {
     expectError(taken.body, 'username_taken');
     const weak = await api.send('post', '/users', json({ username: 'bob', password: 'short' }));
     expect(weak.status).toBe(400);
-    expect(weak.body).toMatchObject({ error: { code: 'invalid_input', field: 'password' } });
+    expect(weak.body).toMatchObject({ error: { code: 'invalid_input', details: [{ field: 'body.password' }] } });
     const badName = await api.send('post', '/users', json({ username: 'a b', password: 'long enough pw' }));
-    expect(badName.body).toMatchObject({ error: { code: 'invalid_input', field: 'username' } });
+    expect(badName.body).toMatchObject({ error: { code: 'invalid_input', details: [{ field: 'body.username' }] } });
     const unknownField = await api.send('post', '/users', json({ username: 'bob', password: 'long enough pw', admin: true }));
     expect(unknownField.status).toBe(400);
   });

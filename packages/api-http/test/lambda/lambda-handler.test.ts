@@ -144,7 +144,7 @@ describe('the API Gateway HTTP API (payload 2.0) handler', () => {
     expect(unauthenticated.headers.get('www-authenticate')).toBe('Bearer realm="hdoc"');
     const bug = await invoke('GET', '/example-failures/bug');
     expect(bug.result.statusCode).toBe(500);
-    expect(bug.body).toEqual({ error: { code: 'internal', message: 'internal error' } });
+    expect(bug.body).toEqual({ error: { code: 'internal', message: 'internal error', details: [] } });
   });
 
   it('keeps the request id API Gateway-side callers send', async () => {

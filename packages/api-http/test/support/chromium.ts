@@ -21,8 +21,10 @@ const CHROMIUM_FLAGS = [
 /**
  * Runs `use` with a page of a fresh headless Chromium (its own temporary profile directory, given
  * to Chromium as --user-data-dir by playwright), then closes it and removes the profile.
+ * `hostsOf127` names hosts the browser resolves to 127.0.0.1, to load pages as a server reached by a
+ * name other than localhost (browsers treat localhost specially, e.g. never upgrade it to https).
  */
-export async function withChromiumPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
+export async function withChromiumPage<T>(use: (page: Page) => Promise<T>, options: { readonly hostsOf127?: readonly string[] } = {}): Promise<T> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} is missing: run scripts/install-system-deps.sh (as root) to install chromium`);
   }
@@ -30,7 +32,10 @@ export async function withChromiumPage<T>(use: (page: Page) => Promise<T>): Prom
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: [
+      ...CHROMIUM_FLAGS,
+      ...(options.hostsOf127 === undefined ? [] : [`--host-resolver-rules=${options.hostsOf127.map((host) => `MAP ${host} 127.0.0.1`).join(',')}`]),
+    ],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -103,6 +103,28 @@ const deleteExample = defineRoute({
   responses: { 204: null },
 }).handle(async () => ({ status: 204 }));
 
+const updateExample = defineRoute({
+  method: 'patch',
+  path: '/examples/{example_id}',
+  operationId: 'updateExample',
+  summary: 'Change an example (path, query and body together)',
+  tags: ['examples'],
+  auth: 'none',
+  request: {
+    params: z.object({ example_id: z.string().regex(/^[a-z0-9-]{1,36}$/) }),
+    query: z.object({ dry_run: z.enum(['true', 'false']).optional() }),
+    body: z.strictObject({ title: z.string().min(1).max(100).optional(), tags: z.array(z.string().max(50)).max(20).optional() }),
+  },
+  responses: { 200: CreatedSchema },
+}).handle(async ({ params, body }) => {
+  await Promise.resolve();
+  // A rule only the domain knows, on a body field, a path field and a field no part declares.
+  if (body.title === 'domain-body') throw new ValidationError('tags[1]', 'must be unique');
+  if (body.title === 'domain-path') throw new ValidationError('example_id', 'is reserved');
+  if (body.title === 'domain-other') throw new ValidationError('confidence', 'must be an integer from 0 to 100');
+  return { status: 200, body: { title: body.title ?? params.example_id, tags: body.tags ?? [], note: null } };
+});
+
 /** Each kind throws one error, to check how the app maps it. */
 const FAILURES = {
   validation: () => new ValidationError('tags[3]', 'must be at most 50 characters'),
@@ -136,7 +158,7 @@ const fail = defineRoute({
 });
 
 /** The example routes. */
-export const exampleRoutes: readonly Route[] = [getExample, createExample, deleteExample, fail];
+export const exampleRoutes: readonly Route[] = [getExample, createExample, deleteExample, updateExample, fail];
 
 /** The app with the example routes, a readable log, and the example authenticator. */
 export function exampleApp(overrides: Partial<HttpAppOptions> = {}) {

@@ -28,6 +28,11 @@ export interface ObservedResponse {
 
 type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 const DOCUMENT_KEY = 'openapi.json';
+/** How zod 4's default messages read. */
+const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (big|small)|Unrecognized key)|expected \w+, received|Number must be/;
+
+/** The paths the app serves outside the document: the document itself and its docs page. */
+const DOCS_PATH = /^\/(openapi\.json|docs(\/[^/]+)?)$/i;
 
 function pointerEscape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -50,10 +55,15 @@ export class OpenApiValidator {
     const parameterCount = (template: string): number => template.split('{').length;
     this.#paths = Object.keys(document.paths ?? {})
       .sort((a, b) => parameterCount(a) - parameterCount(b))
-      .map((template) => ({
-        template,
-        pattern: new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
-      }));
+      .map((template) => {
+        // A parameter an operation marks `x-multi-segment-parameter` (an object key) may hold slashes.
+        const operations = Object.values(document.paths?.[template] ?? {}) as { 'x-multi-segment-parameter'?: string }[];
+        const spanning = new Set(operations.map((operation) => operation['x-multi-segment-parameter']));
+        const source = template
+          .replace(/[.]/g, '\\.')
+          .replace(/\{([^}]+)\}/g, (_match, name: string) => (spanning.has(name) ? '.+' : '[^/]+'));
+        return { template, pattern: new RegExp(`^${source}$`) };
+      });
   }
 
   /** Throws with a precise reason when the response breaks the document; returns the parsed body. */
@@ -67,7 +77,12 @@ export class OpenApiValidator {
         pattern.test(pathname) && this.document.paths?.[template]?.[lowerMethod as Method],
     );
     if (match === undefined) {
-      if (response.status !== 404) throw new Error(`${where}: no operation matches, expected 404`);
+      // A path no operation serves is a 404; a known path asked with another method a 405 naming its methods.
+      const knownPath = this.#paths.some(({ pattern }) => pattern.test(pathname)) || DOCS_PATH.test(pathname);
+      if (response.status === 405 && response.headers.get('allow') === null) throw new Error(`${where}: 405 without Allow`);
+      if (response.status !== 404 && !(response.status === 405 && knownPath)) {
+        throw new Error(`${where}: no operation matches, expected 404 or 405`);
+      }
       return this.#checkBody(where, '#/components/schemas/ErrorResponse', response);
     }
     const operationPointer = `#/paths/${pointerEscape(match.template)}/${lowerMethod}`;
@@ -79,7 +94,8 @@ export class OpenApiValidator {
       throw new Error(`${where}: status not declared (declared: ${Object.keys(operation?.responses ?? {}).join(', ')})`);
     }
     if (declared.content?.['application/json'] === undefined) {
-      if (response.text !== '') throw new Error(`${where}: no body declared but got ${response.text.slice(0, 200)}`);
+      // A declared non-JSON body (an image) is not checked further; no declared content means no body.
+      if (declared.content === undefined && response.text !== '') throw new Error(`${where}: no body declared but got ${response.text.slice(0, 200)}`);
       return undefined;
     }
     const schemaPointer = `${operationPointer}/responses/${response.status}/content/${pointerEscape('application/json')}/schema`;
@@ -99,6 +115,12 @@ export class OpenApiValidator {
     if (!validate(body)) {
       throw new Error(`${where}: body does not match ${pointer}: ${this.#ajv.errorsText(validate.errors)}\n${response.text.slice(0, 500)}`);
     }
+    // The document says so in words; the rule is checked on every 400 the tests see.
+    const details = (body as { error?: { details?: { message: string }[] } }).error?.details;
+    if (response.status === 400 && (details === undefined || details.length === 0)) throw new Error(`${where}: a 400 must list its invalid fields`);
+    // Messages are written for people, never zod's defaults ("Invalid input: expected number, received NaN").
+    const zodDefault = details?.find(({ message }) => ZOD_DEFAULT_MESSAGE.test(message));
+    if (zodDefault !== undefined) throw new Error(`${where}: zod's default message "${zodDefault.message}"`);
     return body;
   }
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import { pino, type Logger } from 'pino';
-import { REDACTED_PATHS } from '../../src/http/logging/logger.js';
+import { LOG_SERIALIZERS, REDACTED_PATHS } from '../../src/http/logging/logger.js';
 
 /** A running server on 127.0.0.1 and a free port. */
 export interface RunningServer {
@@ -47,7 +47,7 @@ export function captureLogs(level: pino.Level = 'debug'): CapturedLogger {
     },
   });
   const logger = pino(
-    { level, base: { service: 'test' }, redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' } },
+    { level, base: { service: 'test' }, redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' }, serializers: LOG_SERIALIZERS },
     sink,
   );
   return {

@@ -1,3 +1,4 @@
+import { DomainError } from '@hdoc/domain';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { toHttpError } from './error-mapper.js';
 import { HttpError } from './http-error.js';
@@ -7,6 +8,19 @@ import { sendJson } from '../routing/send-json.js';
 export const notFoundHandler: RequestHandler = (_req, _res, next) => {
   next(new HttpError(404, 'not_found', 'no such route'));
 };
+
+/**
+ * What the debug line of a rejected request says about its cause: the error's name and, for
+ * body-parser errors, their type. Never the error itself: body-parser's errors carry the raw body
+ * (`body`), and JSON.parse's messages quote it, so a malformed login would log its password.
+ * Domain messages are written for clients and are kept.
+ */
+function rejectionCause(error: unknown): Record<string, unknown> {
+  if (error instanceof DomainError) return { name: error.name, message: error.message };
+  if (typeof error !== 'object' || error === null) return { name: typeof error };
+  const { name, type } = error as { name?: unknown; type?: unknown };
+  return { name: typeof name === 'string' ? name : 'unknown', ...(typeof type === 'string' ? { type } : {}) };
+}
 
 /**
  * The one place errors become responses. 5xx keep their cause for the request's log line (written
@@ -19,7 +33,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   }
   const httpError = toHttpError(error);
   if (httpError.status >= 500) res.locals.failure = error instanceof Error ? error : new Error(String(error));
-  else if (httpError !== error) req.log.debug({ err: error }, 'request rejected');
+  else if (httpError !== error) req.log.debug({ code: httpError.code, cause: rejectionCause(error) }, 'request rejected');
   for (const [name, value] of Object.entries(httpError.options.headers ?? {})) res.setHeader(name, value);
   sendJson(res, httpError.status, httpError.toBody());
 };

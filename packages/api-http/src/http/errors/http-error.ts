@@ -1,25 +1,44 @@
-/** The stable error codes of the HTTP API, one per status it answers with on failure. */
-export type ErrorCode =
-  | 'invalid_input'
-  | 'invalid_json'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'username_taken'
-  | 'concurrent_update'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'internal'
-  | 'dependency_unavailable';
+/**
+ * The stable error codes of the HTTP API with the status each comes with: the one list the error
+ * schema, the OpenAPI overview and the tests read, so a new code cannot go undocumented.
+ */
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  username_taken: 409,
+  concurrent_update: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  dependency_unavailable: 503,
+} as const;
 
-/** The body of every error response: `{"error": {"code", "message", "field"?}}`. */
+/** A stable error code of the HTTP API. */
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Every error code, in the order of {@link ERROR_STATUS}. */
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+/** One invalid input: where (`body.tags[3]`, `query.limit`, `path.id`) and what is wrong, for people. */
+export interface FieldIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * The body of every error response: `{"error": {"code", "message", "details"}}`. `details` is always
+ * there: every invalid field on a 400, an empty list otherwise.
+ */
 export interface ErrorBody {
   readonly error: {
     readonly code: ErrorCode;
     readonly message: string;
-    /** Path of the offending input (e.g. `body.tags[3]`, `content_type`) when one input is to blame. */
-    readonly field?: string;
+    readonly details: readonly FieldIssue[];
   };
 }
 
@@ -32,7 +51,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly options: { readonly field?: string; readonly headers?: Readonly<Record<string, string>> } = {},
+    readonly options: { readonly details?: readonly FieldIssue[]; readonly headers?: Readonly<Record<string, string>> } = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -40,8 +59,7 @@ export class HttpError extends Error {
 
   /** The JSON body clients receive. */
   toBody(): ErrorBody {
-    const field = this.options.field;
-    return { error: { code: this.code, message: this.message, ...(field === undefined ? {} : { field }) } };
+    return { error: { code: this.code, message: this.message, details: this.options.details ?? [] } };
   }
 }
 

@@ -22,6 +22,29 @@ export const REDACTED_PATHS: readonly string[] = [
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `req.body.${field}`]),
 ];
 
+/** Properties errors may carry that hold request content: body-parser's errors keep the raw body in `body`. */
+const REQUEST_CONTENT_KEYS = ['body', 'raw', 'rawBody', 'request', 'response', '$response'];
+
+/**
+ * pino's error serializer (type, message, stack, cause, own properties) minus the properties that
+ * hold request content, at every level of the cause chain: whatever error a line carries, a request
+ * body never reaches the log.
+ */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const strip = (value: Record<string, unknown>, depth: number): void => {
+    for (const key of REQUEST_CONTENT_KEYS) delete value[key];
+    const cause = value['cause'];
+    if (depth < 5 && typeof cause === 'object' && cause !== null) strip(cause as Record<string, unknown>, depth + 1);
+  };
+  strip(serialized, 0);
+  return serialized;
+}
+
+/** The serializers every logger of the app uses. */
+export const LOG_SERIALIZERS = { err: serializeError } as const;
+
 /** Bytes a log destination gathers before writing: a write per request line was the largest cost of logging. */
 const LOG_BUFFER_BYTES = 4096;
 /** The longest a buffered line waits on a quiet server. */
@@ -64,6 +87,7 @@ export function createLogger(options: {
       base: { service: options.service },
       timestamp: isoTimestamp,
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+      serializers: LOG_SERIALIZERS,
     },
     options.destination ?? bufferedLogDestination(),
   );

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Router } from 'express';
 import { HttpError } from '../errors/http-error.js';
-import { DOCUMENT_SECURITY_HEADERS, securityHeaders } from '../security/security-headers.js';
+import { documentSecurityHeaders, securityHeaders } from '../security/security-headers.js';
 import { stepsMiddleware } from '../request-step.js';
 import type { OpenApiDocument } from './openapi-document.js';
 
@@ -45,12 +45,22 @@ function swaggerUiDirectory(): string | null {
   return assetDirectory;
 }
 
-/** `GET /openapi.json` (the generated document) and `GET /docs` (Swagger UI rendering it). */
-export function docsRouter(document: OpenApiDocument): Router {
+/** The paths {@link docsRouter} serves (find-my-way syntax), for the app's 405s. */
+export const DOCS_PATHS = [
+  { method: 'get', path: '/openapi.json' },
+  { method: 'get', path: '/docs' },
+  { method: 'get', path: '/docs/:asset' },
+] as const;
+
+/**
+ * `GET /openapi.json` (the generated document) and `GET /docs` (Swagger UI rendering it). `https`:
+ * the API's public base URL is https, so the page may ask browsers to upgrade insecure requests.
+ */
+export function docsRouter(document: OpenApiDocument, options: { readonly https: boolean }): Router {
   const router = Router();
   const json = JSON.stringify(document);
   // The page and its assets are a document: helmet's document policy replaces the API's `default-src 'none'`.
-  router.use('/docs', stepsMiddleware(securityHeaders(DOCUMENT_SECURITY_HEADERS)));
+  router.use('/docs', stepsMiddleware(securityHeaders(documentSecurityHeaders(options.https))));
   router.get('/openapi.json', (_req, res) => {
     res.type('application/json').send(json);
   });

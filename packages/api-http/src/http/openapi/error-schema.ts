@@ -1,27 +1,22 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors/http-error.js';
 
-const ERROR_CODES = [
-  'invalid_input',
-  'invalid_json',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'username_taken',
-  'concurrent_update',
-  'payload_too_large',
-  'unsupported_media_type',
-  'rate_limited',
-  'internal',
-  'dependency_unavailable',
-] as const;
-
-/** `{"error": {"code", "message", "field"?}}`: the body of every error response, as documented. */
-export const ErrorResponseSchema = z
+/** One invalid input of a 400. */
+export const FieldIssueSchema = z
   .strictObject({
-    error: z.strictObject({
-      code: z.enum(ERROR_CODES),
-      message: z.string(),
-      field: z.string().optional().meta({ description: 'Path of the offending input, e.g. body.tags[3]' }),
-    }),
+    field: z.string().meta({ description: 'Where: `body.tags[3]`, `query.limit`, `path.id` (odd keys quoted: `body["a b"]`)' }),
+    message: z.string().meta({ description: 'What is wrong, for people: `must be at most 100`, `is required`, `unknown field`' }),
   })
-  .meta({ id: 'ErrorResponse' });
+  .meta({ id: 'FieldIssue' });
+
+/** The `error` object of every error answer. */
+export const ErrorObjectSchema = z.strictObject({
+  code: z.enum(ERROR_CODES).meta({ description: 'Stable, one per meaning; the overview lists each with its status' }),
+  message: z.string(),
+  details: z
+    .array(FieldIssueSchema)
+    .meta({ description: 'Every invalid field of a 400 (at least one); an empty list with any other status' }),
+});
+
+/** `{"error": {"code", "message", "details"}}`: the body of every error response, as documented. */
+export const ErrorResponseSchema = z.strictObject({ error: ErrorObjectSchema }).meta({ id: 'ErrorResponse' });

@@ -1,10 +1,14 @@
-import type { Principal } from '@hdoc/domain';
+import { DomainError, type Principal } from '@hdoc/domain';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { authenticateRequest, type Authenticate } from './authenticate.js';
 import type { Resolve, Route } from './define-route.js';
-import { parseInput, queryNormalizer } from './request-input.js';
+import { HttpError, type FieldIssue } from '../errors/http-error.js';
+import { toHttpError } from '../errors/error-mapper.js';
+import { domainFieldLocator } from './domain-fields.js';
+import { MALFORMED_JSON, parseInput, queryNormalizer } from './request-input.js';
 import { sendJson } from './send-json.js';
+import { invalidInput } from './validation-error.js';
 
 /** What every route handler shares, provided once by the app. */
 export interface RouteDependencies {
@@ -55,24 +59,53 @@ class HandlerContext implements AnyRouteContext {
 
 /**
  * The handler of a declared route: authenticate first (an anonymous caller learns nothing about the
- * input rules), then validate params, query and body in that order, then call the handler and send
- * its answer.
+ * input rules), then validate path, query and body together (one 400 lists every invalid field; a
+ * body that cannot be read at all, 413 or 415, answers as such), then call the handler and send its
+ * answer. A domain error that names a field (a `ValidationError`'s 400, a size's 413) gets the field
+ * placed under the route's inputs.
  */
 export function routeHandler(route: Route, deps: RouteDependencies): RouteRequestHandler {
   const { params, query, body } = route.request ?? {};
   const normalizeQuery = query ? queryNormalizer(query) : undefined;
+  const locate = domainFieldLocator(route);
   return async (req, res, rawParams, rawQuery) => {
     const principal = route.auth === 'bearer' ? await authenticateRequest(req, deps.authenticate) : null;
+    const issues: FieldIssue[] = [];
     const input = {
-      params: params ? parseInput('params', params, rawParams) : undefined,
-      query: query && normalizeQuery ? parseInput('query', query, normalizeQuery(rawQuery)) : undefined,
-      body: body ? parseInput('body', body, await deps.readBody(req, res)) : undefined,
+      params: params ? parseInput('path', params, rawParams, issues) : undefined,
+      query: query && normalizeQuery ? parseInput('query', query, normalizeQuery(rawQuery, issues), issues) : undefined,
+      body: body ? await readAndParseBody(body, deps, req, res, issues) : undefined,
     };
+    if (issues.length > 0) throw invalidInput(issues, issues.includes(MALFORMED_JSON) ? 'invalid_json' : 'invalid_input');
     // Answers for an authenticated caller must not be kept by shared caches.
     if (principal !== null) res.setHeader('Cache-Control', 'no-store');
-    const result = await route.handler(new HandlerContext(input, principal, deps.resolve, req, res));
+    let result: Awaited<ReturnType<Route['handler']>>;
+    try {
+      result = await route.handler(new HandlerContext(input, principal, deps.resolve, req, res));
+    } catch (error) {
+      throw error instanceof DomainError ? toHttpError(error, locate) : error;
+    }
     if (result.headers !== undefined) for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
     if (result.body !== undefined) sendJson(res, result.status, result.body);
     else res.status(result.status).end();
   };
+}
+
+/** Reads the JSON body and parses it; malformed JSON joins the other issues instead of answering alone. */
+async function readAndParseBody(
+  schema: NonNullable<NonNullable<Route['request']>['body']>,
+  deps: RouteDependencies,
+  req: Request,
+  res: Response,
+  issues: FieldIssue[],
+): Promise<unknown> {
+  let raw: unknown;
+  try {
+    raw = await deps.readBody(req, res);
+  } catch (error) {
+    if (!(error instanceof HttpError && error.code === 'invalid_json')) throw error;
+    issues.push(MALFORMED_JSON);
+    return undefined;
+  }
+  return parseInput('body', schema, raw, issues);
 }

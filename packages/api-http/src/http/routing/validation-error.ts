@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { HttpError } from '../errors/http-error.js';
+import { HttpError, type ErrorCode, type FieldIssue } from '../errors/http-error.js';
 
-/** Where an input came from; it prefixes the field path clients see (`body.tags[3]`, `query.limit`). */
-export type InputLocation = 'params' | 'query' | 'body';
+/** Where an input came from; it starts the field path clients see (`body.tags[3]`, `query.limit`, `path.id`). */
+export type InputLocation = 'path' | 'query' | 'body';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -16,22 +16,34 @@ export function fieldPath(location: InputLocation, path: readonly PropertyKey[])
   return out;
 }
 
-/**
- * The 400 for a schema failure: the first issue, named by its field path (in the message and in
- * `field`). Zod's messages describe the expectation, never echo the input.
- */
-export function invalidInput(location: InputLocation, error: z.ZodError): HttpError {
-  const issue = error.issues[0];
-  if (issue === undefined) return new HttpError(400, 'invalid_input', `${location}: invalid`, { field: location });
-  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-  const path = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
-  const field = fieldPath(location, path);
-  const message = unknownKey === undefined ? issue.message : 'unknown field';
-  return new HttpError(400, 'invalid_input', `${field}: ${message}`, { field });
+/** A domain field (`tags[3]`, `metadata.camera`) under its location: `body.tags[3]`. */
+export function locatedField(location: InputLocation, domainField: string): string {
+  return domainField.startsWith('[') ? `${location}${domainField}` : `${location}.${domainField}`;
 }
 
-/** The 400 for a query parameter given more than once where one value is expected. */
-export function repeatedParameter(name: string): HttpError {
-  const field = fieldPath('query', [name]);
-  return new HttpError(400, 'invalid_input', `${field}: must be given at most once`, { field });
+/** Every issue of a schema failure, one per field (an unknown key is a field of its own). */
+export function issuesOf(location: InputLocation, error: z.ZodError, into: FieldIssue[]): void {
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) into.push({ field: fieldPath(location, [...issue.path, key]), message: 'unknown field' });
+    } else {
+      into.push({ field: fieldPath(location, issue.path), message: issue.message });
+    }
+  }
+}
+
+/** The 400 listing every invalid field, once each; its message names them all, for people reading a log or a console. */
+export function invalidInput(
+  issues: readonly FieldIssue[],
+  code: Extract<ErrorCode, 'invalid_input' | 'invalid_json'> = 'invalid_input',
+): HttpError {
+  // One detail per field: zod may report one value twice (too big for the schema and for a safe integer).
+  const details = issues.filter((issue, index) => issues.findIndex(({ field }) => field === issue.field) === index);
+  const message = details.map(({ field, message: what }) => `${field}: ${what}`).join('; ');
+  return new HttpError(400, code, message, { details });
+}
+
+/** The issue of a query parameter given more than once where one value is expected. */
+export function repeatedParameter(name: string): FieldIssue {
+  return { field: fieldPath('query', [name]), message: 'must be given at most once' };
 }

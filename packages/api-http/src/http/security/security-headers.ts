@@ -21,8 +21,16 @@ export const API_SECURITY_HEADERS: HelmetOptions = {
   xXssProtection: false,
 };
 
-/** The headers of the one document the API serves, the docs page and its assets: helmet's defaults. */
-export const DOCUMENT_SECURITY_HEADERS: HelmetOptions = {};
+/**
+ * The headers of the one document the API serves, the docs page and its assets: helmet's defaults
+ * when the API is public over https. Over plain http (a local run reached by any host name) without
+ * `upgrade-insecure-requests`, which would send the page's own script and style requests to an https
+ * port nobody listens on, and without the opener policy, which browsers ignore (with a console error)
+ * on an origin that is not secure.
+ */
+export function documentSecurityHeaders(https: boolean): HelmetOptions {
+  return https ? {} : { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, crossOriginOpenerPolicy: false };
+}
 
 /**
  * helmet's security headers, computed once. With no per-request input (no CSP nonces) helmet answers

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldIssueSchema } from '../openapi/error-schema.js';
 import { defineRoute, type Route } from '../routing/define-route.js';
 import { runReadinessChecks, type ReadinessCheck } from './readiness.js';
 
@@ -10,12 +11,14 @@ const CheckResultSchema = z.strictObject({
 
 const ReadySchema = z.strictObject({ status: z.literal('ok'), checks: z.array(CheckResultSchema) });
 
+/** The API's error shape (`message` names the failed checks) with every check's outcome beside it. */
 const NotReadySchema = z.strictObject({
   error: z.strictObject({
     code: z.literal('dependency_unavailable'),
-    message: z.string(),
-    checks: z.array(CheckResultSchema),
+    message: z.string().meta({ example: 'not ready: token-signing-key' }),
+    details: z.array(FieldIssueSchema).max(0),
   }),
+  checks: z.array(CheckResultSchema),
 });
 
 /** `/healthz` (the process answers) and `/readyz` (every configured dependency answers). */
@@ -34,7 +37,10 @@ export function healthRoutes(checks: readonly ReadinessCheck[], checkTimeoutMs =
       method: 'get',
       path: '/readyz',
       operationId: 'getReadiness',
-      summary: 'Readiness: every dependency answers',
+      summary: 'Readiness: every configured dependency answers',
+      description:
+        'Runs every configured check at once (each bounded to 2 s) and reports each by name. 503 names the failed ones ' +
+        'in `error.message` and lists every outcome in `checks`; why a check failed goes to the logs only.',
       tags: ['system'],
       auth: 'none',
       responses: { 200: ReadySchema, 503: NotReadySchema },
@@ -46,9 +52,7 @@ export function healthRoutes(checks: readonly ReadinessCheck[], checkTimeoutMs =
       const failed = readiness.failures.map(({ name }) => name).join(', ');
       return {
         status: 503,
-        body: {
-          error: { code: 'dependency_unavailable', message: `not ready: ${failed}`, checks: [...readiness.checks] },
-        },
+        body: { error: { code: 'dependency_unavailable', message: `not ready: ${failed}`, details: [] }, checks: [...readiness.checks] },
       };
     }),
   ];

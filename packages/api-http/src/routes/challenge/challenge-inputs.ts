@@ -1,4 +1,4 @@
-import { ENTRY_TYPES, parseGithubUsername, PROFILE_STATUSES } from '@hdoc/domain';
+import { DEFAULT_PAGE_LIMIT, ENTRY_TYPES, parseGithubUsername, PROFILE_STATUSES } from '@hdoc/domain';
 import { z } from 'zod';
 
 /**
@@ -38,7 +38,7 @@ export const statusEnum = z.enum(PROFILE_STATUSES);
 
 /** `limit` and `cursor` of every challenge list (default 20, at most 100; the cursor is opaque). */
 export const pageQuery = {
-  limit: integerText(1, 100).optional().meta({ description: 'Page size, 1..100 (default 20)' }),
+  limit: integerText(1, 100).optional().meta({ description: 'Page size, 1..100 (default 20)', default: DEFAULT_PAGE_LIMIT }),
   cursor: z.string().min(1).max(512).optional().meta({ description: 'next_cursor of the previous page' }),
 };
 

@@ -1,12 +1,13 @@
 import { type MemoryUploadUrlSigner, UploadRejectedError } from '@hdoc/adapters-memory';
 import type { RequestHandler } from 'express';
 import { HttpError } from '../../http/errors/http-error.js';
+import { invalidInput } from '../../http/routing/validation-error.js';
 import { readUploadForm, type VerifyUploadFields } from './read-upload-form.js';
 
 /** S3 answers a broken form with 400 and a policy it refuses (signature, expiry, type, size) with 403. */
 function toHttpError(error: UploadRejectedError): HttpError {
   return error.reason === 'malformed'
-    ? new HttpError(400, 'invalid_input', error.message)
+    ? invalidInput([{ field: 'body', message: error.message }])
     : new HttpError(403, 'forbidden', error.message);
 }
 

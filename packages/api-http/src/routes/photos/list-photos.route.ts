@@ -1,4 +1,4 @@
-import { ListPhotos, MAX_PAGE_LIMIT, PHOTO_LIST_STATUSES, PHOTO_SORTS, SORT_ORDERS } from '@hdoc/domain';
+import { DEFAULT_PAGE_LIMIT, ListPhotos, MAX_PAGE_LIMIT, PHOTO_LIST_STATUSES, PHOTO_SORTS, SORT_ORDERS } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { PhotoPageSchema, toPhotoWithViewUrlJson } from './photo.schema.js';
@@ -29,7 +29,7 @@ export const listPhotosRoute = defineRoute({
       content_type: z.string().max(256).optional(),
       from: instant.optional(),
       to: instant.optional(),
-      limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).optional(),
+      limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).optional().meta({ default: DEFAULT_PAGE_LIMIT }),
       cursor: z.string().max(4096).optional(),
     }),
   },
