@@ -37,6 +37,11 @@ export class MemoryViewUrlSigner implements ViewUrlSigner {
     return `${base}/local-objects/${encodeS3Key(request.key, false)}?expires=${expires}&signature=${signature}`;
   }
 
+  /** The base URL the next URL will start with. */
+  urlScope(): string {
+    return resolveLocalBaseUrl(this.options.baseUrl);
+  }
+
   /** `invalid` for a missing or wrong signature (any other key or expiry), `expired` after the expiry. */
   verifyViewRequest(request: LocalViewRequest): 'valid' | 'expired' | 'invalid' {
     const { key, expires, signature } = request;

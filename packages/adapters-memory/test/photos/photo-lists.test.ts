@@ -1,4 +1,7 @@
-import { ValidationError } from '@hdoc/domain';
+import { photoRecord } from '@hdoc/contract-tests';
+import { DEFAULT_PHOTO_SETTINGS, PhotoViewUrls, ValidationError } from '@hdoc/domain';
+import { ManualClock } from '../../src/shared/manual-clock.js';
+import { MemoryViewUrlSigner } from '../../src/photos/memory-view-url-signer.js';
 import { describe, expect, it } from 'vitest';
 import type { PhotoHarness } from './photo-harness.js';
 import { MINUTE, fakeImage, photoHarness, principal } from './photo-harness.js';
@@ -88,5 +91,20 @@ describe('view and thumbnail URLs in lists', () => {
     const next = await h.list.execute({ actor: alice });
     expect(next.items[0]!.viewUrl).not.toBe(page.items[0]!.viewUrl);
     expect(h.views.count() - signedBefore).toBe(8);
+  });
+
+  it('keeps one cached URL per base URL, so a client never gets a URL made for another host', async () => {
+    const clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
+    let host = 'http://localhost:3000';
+    const signer = new MemoryViewUrlSigner({ secret: 'harness-secret-0123456789abcdef', baseUrl: () => host, clock });
+    const urls = new PhotoViewUrls(signer, clock, DEFAULT_PHOTO_SETTINGS);
+    const record = photoRecord({ id: 'p1', ownerId: 'alice', status: 'ready' });
+    const first = await urls.urlsOf(record);
+    host = 'http://192.168.1.20:3000';
+    const second = await urls.urlsOf(record);
+    expect(first.viewUrl).toMatch(/^http:\/\/localhost:3000\/local-objects\/photos\/alice\/p1\?/u);
+    expect(second.viewUrl).toMatch(/^http:\/\/192\.168\.1\.20:3000\/local-objects\/photos\/alice\/p1\?/u);
+    host = 'http://localhost:3000';
+    expect(await urls.urlsOf(record)).toEqual(first);
   });
 });

@@ -47,7 +47,8 @@ export class PhotoViewUrls {
       this.window = window;
       this.signed.clear();
     }
-    const cached = this.signed.get(key);
+    const cacheKey = `${this.signer.urlScope?.() ?? ''} ${key}`;
+    const cached = this.signed.get(cacheKey);
     if (cached !== undefined) return cached;
     const issuedAt = window * length;
     const url = await this.signer.signViewUrl({
@@ -56,7 +57,7 @@ export class PhotoViewUrls {
       expiresAt: new Date(issuedAt + 2 * length),
     });
     // A window that turned while signing must not receive the previous window's URL.
-    if (this.window === window) this.signed.set(key, url);
+    if (this.window === window) this.signed.set(cacheKey, url);
     return url;
   }
 }

@@ -14,6 +14,12 @@ export interface ViewUrlRequest {
  */
 export interface ViewUrlSigner {
   signViewUrl(request: ViewUrlRequest): Promise<string>;
+  /**
+   * What, besides the request, the URL depends on at this moment (the local signer's base URL, which
+   * follows each request's Host when no public base URL is configured). URL caches key on it, so one
+   * client never receives a URL made for another's host. Absent when URLs depend on the request alone.
+   */
+  urlScope?(): string;
 }
 
 export const ViewUrlSignerToken = token<ViewUrlSigner>('ViewUrlSigner');
