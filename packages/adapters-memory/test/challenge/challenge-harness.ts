@@ -50,7 +50,7 @@ export function challengeHarness(options: { start?: string; verifier?: EntryVeri
     clock,
     ...stores,
     verifier,
-    register: new RegisterProfile(profiles, leaderboard, clock),
+    register: new RegisterProfile(profiles, entries, leaderboard, clock),
     update: new UpdateProfile(profiles, entries, leaderboard, clock),
     submit: new SubmitEntry(profiles, entries, leaderboard, queue, clock),
     recordVerification,

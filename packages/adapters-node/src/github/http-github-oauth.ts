@@ -27,7 +27,9 @@ interface TokenResponse {
 }
 
 interface UserResponse {
+  readonly id?: unknown;
   readonly login?: unknown;
+  readonly avatar_url?: unknown;
   readonly name?: unknown;
   readonly bio?: unknown;
   readonly twitter_username?: unknown;
@@ -94,11 +96,14 @@ export class HttpGitHubOAuth implements GitHubOAuth {
     if (response.status === 401) throw new UnauthorizedError('GitHub refused the access token');
     const body = (await readJson(response, 'user lookup')) as UserResponse;
     if (typeof body.login !== 'string' || body.login.length === 0) throw new Error('GitHub user has no login');
+    if (typeof body.id !== 'number' || !Number.isSafeInteger(body.id) || body.id < 1) throw new Error('GitHub user has no numeric id');
     return {
+      id: body.id,
       login: body.login,
       name: optionalString(body.name),
       bio: optionalString(body.bio),
       twitterUsername: optionalString(body.twitter_username),
+      avatarUrl: optionalString(body.avatar_url),
     };
   }
 
@@ -121,8 +126,18 @@ async function readJson(response: Response, what: string): Promise<unknown> {
     throw new UpstreamUnavailableError(`GitHub ${what} answered HTTP ${response.status}`);
   }
   if (!response.ok) throw new Error(`GitHub ${what} answered HTTP ${response.status}`);
-  const body: unknown = await response.json();
-  if (typeof body !== 'object' || body === null) throw new Error(`GitHub ${what} answered no JSON object`);
+  // A 2xx that is not a JSON object (an HTML maintenance or proxy page, an empty body) is GitHub or the
+  // path to it misbehaving for a while, not a bug of ours: the sign-in may be retried later (HTTP 503).
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new UpstreamUnavailableError(`GitHub ${what} answered HTTP ${response.status} without JSON`);
+  }
+  if (typeof body !== 'object' || body === null) {
+    throw new UpstreamUnavailableError(`GitHub ${what} answered HTTP ${response.status} without a JSON object`);
+  }
   return body;
 }
 

@@ -1,5 +1,6 @@
 import {
   FakeGitHubOAuth,
+  MemoryEntryRepository,
   MemoryLeaderboard,
   MemoryOAuthStateStore,
   MemoryProfileRepository,
@@ -21,19 +22,30 @@ import { FakeGitHubServer } from '@hdoc/contract-tests';
 import { HttpGitHubOAuth } from '../../src/index.js';
 import { identityFixture } from './identity-fixture.js';
 
-const octocat: GitHubUser = { login: 'Octo-Cat', name: 'The Octocat', bio: 'I like forks', twitterUsername: 'octo' };
+const octocat: GitHubUser = {
+  id: 583231,
+  login: 'Octo-Cat',
+  name: 'The Octocat',
+  bio: 'I like forks',
+  twitterUsername: 'octo',
+  avatarUrl: 'https://avatars.githubusercontent.com/u/583231?v=4',
+};
 
 /** GitHub login wired with the real RegisterProfile over the challenge's memory adapters. */
 async function githubFixture(github: GitHubOAuth = new FakeGitHubOAuth()) {
   const f = await identityFixture();
   const attempts = new MemoryOAuthStateStore(f.clock);
   const profiles = new MemoryProfileRepository();
-  const registerProfile = new RegisterProfile(profiles, new MemoryLeaderboard(), f.clock);
+  const entries = new MemoryEntryRepository();
+  const leaderboard = new MemoryLeaderboard();
+  const registerProfile = new RegisterProfile(profiles, entries, leaderboard, f.clock);
   return {
     ...f,
     profiles,
+    entries,
+    leaderboard,
     start: new StartGitHubLogin(github, attempts, f.secrets, f.clock, new MemoryRateLimiter(f.clock)),
-    complete: new CompleteGitHubLogin(attempts, github, registerProfile, f.sessions),
+    complete: new CompleteGitHubLogin(attempts, github, registerProfile, f.sessions, f.sessionStore),
   };
 }
 
@@ -64,6 +76,69 @@ describe('GitHub login with a fake GitHub', () => {
     expect(again).toMatchObject({ githubUsername: 'Octo-Cat', profileCreated: false });
     expect(await f.authenticate.execute({ accessToken: again.accessToken })).toMatchObject({ subject: 'github:Octo-Cat' });
     expect((await f.profiles.get('octo-cat'))?.fullName).toBe('The Octocat');
+  });
+
+  it('follows a GitHub rename: same profile, entries and standing under the new login; sessions of the old login end', async () => {
+    const github = new FakeGitHubOAuth();
+    const f = await githubFixture(github);
+    const signIn = async (user: GitHubUser) => {
+      const started = await f.start.execute({ clientAddress: '203.0.113.7' });
+      return f.complete.execute({ state: started.state, code: github.approve(started.state, user) });
+    };
+    const before = await signIn(octocat);
+    const stored = await f.profiles.get('Octo-Cat');
+    await f.entries.put(
+      { githubUsername: 'Octo-Cat', day: 1, entryType: 'github', url: 'https://github.com/Octo-Cat/x', verified: true, confidence: 70, localDate: '2026-05-01', createdAt: f.clock.now(), updatedAt: f.clock.now(), revision: 1 },
+      null,
+    );
+
+    const after = await signIn({ ...octocat, login: 'Octo-Renamed', avatarUrl: 'https://avatars.githubusercontent.com/u/583231?v=5' });
+    expect(after).toMatchObject({ githubUsername: 'Octo-Renamed', profileCreated: false });
+    expect(await f.profiles.get('Octo-Cat')).toBeNull();
+    const moved = await f.profiles.get('octo-renamed');
+    expect(moved).toMatchObject({ githubId: 583231, createdAt: stored?.createdAt, fullName: 'The Octocat', avatarUrl: 'https://avatars.githubusercontent.com/u/583231?v=5' });
+    expect((await f.entries.listByParticipant('octo-renamed')).map((e) => e.githubUsername)).toEqual(['Octo-Renamed']);
+    expect(await f.entries.listByParticipant('octo-cat')).toEqual([]);
+    expect(await f.leaderboard.position('Octo-Cat', 0)).toBeNull();
+    expect((await f.leaderboard.position('Octo-Renamed', 0))?.row).toMatchObject({ githubUsername: 'Octo-Renamed', avatarUrl: moved?.avatarUrl });
+    // The session opened under the old login no longer acts; the new one acts as the new login.
+    await expect(f.authenticate.execute({ accessToken: before.accessToken })).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(await f.authenticate.execute({ accessToken: after.accessToken })).toMatchObject({ subject: 'github:Octo-Renamed' });
+  });
+
+  it('never lets a reused login inherit a profile: the former holder is released, and gets it back under their new login', async () => {
+    const github = new FakeGitHubOAuth();
+    const f = await githubFixture(github);
+    const signIn = async (user: GitHubUser) => {
+      const started = await f.start.execute({ clientAddress: '203.0.113.7' });
+      return f.complete.execute({ state: started.state, code: github.approve(started.state, user) });
+    };
+    const original = await signIn(octocat);
+    await f.entries.put(
+      { githubUsername: 'Octo-Cat', day: 1, entryType: 'github', url: 'https://github.com/Octo-Cat/x', verified: true, confidence: 70, localDate: '2026-05-01', createdAt: f.clock.now(), updatedAt: f.clock.now(), revision: 1 },
+      null,
+    );
+    // Octo-Cat renamed away on GitHub (we were not told) and someone else took the name.
+    const newcomer = await signIn({ id: 999, login: 'octo-cat', name: 'Someone Else', bio: null, twitterUsername: null, avatarUrl: null });
+    expect(newcomer).toMatchObject({ githubUsername: 'octo-cat', profileCreated: true });
+    const taken = await f.profiles.get('octo-cat');
+    expect(taken).toMatchObject({ githubId: 999, fullName: 'Someone Else', daysCompleted: 0 });
+    expect(await f.entries.listByParticipant('octo-cat')).toEqual([]);
+    // The former holder is released, off the board, and their old sessions end.
+    const released = await f.profiles.getByGithubId(583231);
+    expect(released?.githubUsername).toBe('released~583231');
+    expect(await f.leaderboard.position(released?.githubUsername ?? '', 0)).toBeNull();
+    await expect(f.authenticate.execute({ accessToken: original.accessToken })).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(await f.authenticate.execute({ accessToken: newcomer.accessToken })).toMatchObject({ subject: 'github:octo-cat' });
+
+    // The former holder signs in under their new login: their own profile and entries come back.
+    const back = await signIn({ ...octocat, login: 'Octo-Cat-2' });
+    expect(back).toMatchObject({ githubUsername: 'Octo-Cat-2', profileCreated: false });
+    expect(await f.profiles.get('octo-cat-2')).toMatchObject({ githubId: 583231, fullName: 'The Octocat' });
+    expect((await f.entries.listByParticipant('octo-cat-2')).map((e) => e.url)).toEqual(['https://github.com/Octo-Cat/x']);
+    expect((await f.leaderboard.position('octo-cat-2', 0))?.row.githubUsername).toBe('Octo-Cat-2');
+    // The newcomer's session is untouched.
+    expect(await f.authenticate.execute({ accessToken: newcomer.accessToken })).toMatchObject({ subject: 'github:octo-cat' });
   });
 
   it('refuses an unknown, reused or expired state with UnauthorizedError', async () => {
@@ -126,9 +201,10 @@ describe('GitHub login end to end over HTTP against a local fake GitHub', () => 
       const f = await githubFixture(github);
       const started = await f.start.execute({ clientAddress: '203.0.113.7' });
       const challenge = new URL(started.authorizeUrl).searchParams.get('code_challenge') as string;
-      const code = server.approve(challenge, { login: 'hubot', name: 'Hubot', bio: null, twitter_username: null });
+      const code = server.approve(challenge, { id: 480938, login: 'hubot', name: 'Hubot', bio: null, twitter_username: null });
       const done = await f.complete.execute({ state: started.state, code });
       expect(done).toMatchObject({ githubUsername: 'hubot', profileCreated: true });
+      expect(await f.profiles.getByGithubId(480938)).toMatchObject({ githubUsername: 'hubot' });
       expect(await f.authenticate.execute({ accessToken: done.accessToken })).toMatchObject({ subject: 'github:hubot' });
     } finally {
       await server.stop();

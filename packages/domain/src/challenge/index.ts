@@ -1,5 +1,6 @@
 export * from './participant/github-username.js';
 export * from './participant/participant-login.js';
+export * from './participant/github-id.js';
 export * from './progress/local-date.js';
 export * from './progress/derive-progress.js';
 export * from './profile/profile-status.js';
@@ -8,6 +9,7 @@ export * from './profile/profile-fields.js';
 export * from './profile/timezone.js';
 export * from './profile/profile-repository.port.js';
 export * from './profile/to-leaderboard-standing.js';
+export * from './profile/move-profile.js';
 export * from './profile/register-profile.use-case.js';
 export * from './profile/update-profile.use-case.js';
 export * from './profile/get-profile.use-case.js';

@@ -56,7 +56,7 @@ import { wire, type UseCaseWiring } from './wire.js';
 
 /** The challenge use cases and what each is built from. */
 export const CHALLENGE_USE_CASES: readonly UseCaseWiring[] = [
-  wire(RegisterProfile, [ProfileRepositoryToken, LeaderboardToken, ClockToken]),
+  wire(RegisterProfile, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
   wire(UpdateProfile, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
   wire(GetProfile, [ProfileRepositoryToken, ClockToken]),
   wire(SubmitEntry, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, ClockToken]),
@@ -78,7 +78,7 @@ export const IDENTITY_USE_CASES: readonly UseCaseWiring[] = [
   wire(Authenticate, [TokenServiceToken, SessionStoreToken]),
   wire(GetCurrentUser, [UserRepositoryToken]),
   wire(StartGitHubLogin, [GitHubOAuthToken, OAuthStateStoreToken, SecretGeneratorToken, ClockToken, RateLimiterToken]),
-  wire(CompleteGitHubLogin, [OAuthStateStoreToken, GitHubOAuthToken, RegisterProfile, SessionIssuer]),
+  wire(CompleteGitHubLogin, [OAuthStateStoreToken, GitHubOAuthToken, RegisterProfile, SessionIssuer, SessionStoreToken]),
 ];
 
 /** The photos use cases and what each is built from. */

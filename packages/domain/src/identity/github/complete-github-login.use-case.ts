@@ -3,6 +3,7 @@ import { participantSubject } from '../../challenge/participant/participant-logi
 import type { RegisterProfile } from '../../challenge/profile/register-profile.use-case.js';
 import type { SessionTokens } from '../sessions/session.js';
 import type { SessionIssuer } from '../sessions/session-issuer.js';
+import type { SessionStore } from '../sessions/session-store.port.js';
 import type { GitHubOAuth } from './github-oauth.port.js';
 import type { OAuthStateStore } from './oauth-state-store.port.js';
 
@@ -21,8 +22,9 @@ export interface CompleteGitHubLoginResult extends SessionTokens {
 
 /**
  * Finishes a GitHub login (GET /auth/github/callback): the state must belong to a live attempt
- * started here, used once; the code is redeemed with that attempt's PKCE verifier; the GitHub user
- * gets a profile on first login; a session opens for `github:<login>`.
+ * started here, used once; the code is redeemed with that attempt's PKCE verifier; the GitHub user's
+ * profile is found by GitHub's numeric id (created on first login, moved on a rename, see RegisterProfile);
+ * sessions of retired logins end; a session opens for `github:<login>`.
  */
 export class CompleteGitHubLogin {
   constructor(
@@ -30,6 +32,7 @@ export class CompleteGitHubLogin {
     private readonly github: GitHubOAuth,
     private readonly registerProfile: Pick<RegisterProfile, 'execute'>,
     private readonly sessions: Pick<SessionIssuer, 'open'>,
+    private readonly sessionStore: Pick<SessionStore, 'revokeAllOf'>,
   ) {}
 
   async execute(input: CompleteGitHubLoginInput): Promise<CompleteGitHubLoginResult> {
@@ -39,12 +42,17 @@ export class CompleteGitHubLogin {
     if (attempt === null) throw new UnauthorizedError('unknown or expired login attempt');
     const accessToken = await this.github.exchangeCode({ code: input.code, codeVerifier: attempt.codeVerifier });
     const user = await this.github.fetchUser(accessToken);
-    const { profile, created } = await this.registerProfile.execute({
+    const { profile, created, retiredLogins } = await this.registerProfile.execute({
       githubUsername: user.login,
+      githubId: user.id,
+      avatarUrl: user.avatarUrl,
       fullName: user.name,
       bio: user.bio,
       twitterUsername: user.twitterUsername,
     });
+    // A session names its participant by login: one opened under a login that now leads elsewhere (our
+    // own name before a GitHub rename, or the former holder of a reused name) must not act on it.
+    for (const login of retiredLogins) await this.sessionStore.revokeAllOf(participantSubject(login));
     // The profile's spelling, not this login's: one participant keeps one subject across logins.
     const tokens = await this.sessions.open(participantSubject(profile.githubUsername));
     return { ...tokens, githubUsername: profile.githubUsername, profileCreated: created };
