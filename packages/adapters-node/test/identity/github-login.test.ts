@@ -5,9 +5,14 @@ import {
   MemoryOAuthStateStore,
   MemoryProfileRepository,
   MemoryRateLimiter,
+  MemorySignInCodeStore,
 } from '@hdoc/adapters-memory';
 import {
   CompleteGitHubLogin,
+  ExchangeSignInCode,
+  InvalidGrantError,
+  type CompleteGitHubLoginInput,
+  type GitHubLoginSession,
   DEFAULT_GITHUB_LOGIN_START_LIMIT,
   RateLimitedError,
   RegisterProfile,
@@ -39,13 +44,24 @@ async function githubFixture(github: GitHubOAuth = new FakeGitHubOAuth()) {
   const entries = new MemoryEntryRepository();
   const leaderboard = new MemoryLeaderboard();
   const registerProfile = new RegisterProfile(profiles, entries, leaderboard, f.clock);
+  const codes = new MemorySignInCodeStore(f.clock);
+  const completeLogin = new CompleteGitHubLogin(attempts, github, registerProfile, f.sessions, f.sessionStore, codes, f.secrets, f.clock);
   return {
     ...f,
     profiles,
     entries,
     leaderboard,
     start: new StartGitHubLogin(github, attempts, f.secrets, f.clock, new MemoryRateLimiter(f.clock)),
-    complete: new CompleteGitHubLogin(attempts, github, registerProfile, f.sessions, f.sessionStore),
+    codes,
+    completeLogin,
+    /** A sign-in started without a return URL: it always ends in a session. */
+    complete: {
+      execute: async (input: CompleteGitHubLoginInput): Promise<GitHubLoginSession> => {
+        const result = await completeLogin.execute(input);
+        if (result.kind !== 'session') throw new Error('expected a session');
+        return result;
+      },
+    },
   };
 }
 
@@ -139,6 +155,23 @@ describe('GitHub login with a fake GitHub', () => {
     expect((await f.leaderboard.position('octo-cat-2', 0))?.row.githubUsername).toBe('Octo-Cat-2');
     // The newcomer's session is untouched.
     expect(await f.authenticate.execute({ accessToken: newcomer.accessToken })).toMatchObject({ subject: 'github:octo-cat' });
+  });
+
+  it('with a return URL, opens no session but stores a 60-second single-use code (its fingerprint only) for the page', async () => {
+    const github = new FakeGitHubOAuth();
+    const f = await githubFixture(github);
+    const exchange = new ExchangeSignInCode(f.codes, f.secrets, f.sessions);
+    const started = await f.start.execute({ clientAddress: '203.0.113.7', returnTo: 'https://app.example.test/back' });
+    const done = await f.completeLogin.execute({ state: started.state, code: github.approve(started.state, octocat) });
+    if (done.kind !== 'redirect') throw new Error('expected a redirect');
+    expect(done.returnTo).toBe('https://app.example.test/back');
+    expect(done.expiresAt).toEqual(new Date(f.clock.now().getTime() + 60_000));
+    expect(await f.codes.take(done.code)).toBeNull(); // stored under its fingerprint, not the code
+    const session = await exchange.execute({ code: done.code });
+    expect(session).toMatchObject({ githubUsername: 'Octo-Cat', profileCreated: true, tokenType: 'Bearer' });
+    expect(await f.authenticate.execute({ accessToken: session.accessToken })).toMatchObject({ subject: 'github:Octo-Cat' });
+    await expect(exchange.execute({ code: done.code })).rejects.toBeInstanceOf(InvalidGrantError);
+    await expect(exchange.execute({ code: '' })).rejects.toBeInstanceOf(InvalidGrantError);
   });
 
   it('refuses an unknown, reused or expired state with UnauthorizedError', async () => {

@@ -17,6 +17,11 @@ export interface HttpConfig {
   readonly logLevel: LogLevel;
   /** `CORS_ORIGINS`: comma-separated browser origins allowed to call the API (default none). */
   readonly corsOrigins: readonly string[];
+  /**
+   * `FRONTEND_ORIGINS`: comma-separated origins of websites that may start a GitHub sign-in with
+   * `return_to` (default none; the server's own public origin is always allowed).
+   */
+  readonly frontendOrigins: readonly string[];
   /** `PUBLIC_BASE_URL`: where clients reach the API (used in the OpenAPI document and absolute links). */
   readonly publicBaseUrl: string | undefined;
   /** `ADAPTERS`: `memory` (default, no setup) or `aws`. */
@@ -84,6 +89,16 @@ const EnvironmentSchema = z.object({
         .filter((item) => item.length > 0),
     )
     .pipe(z.array(origin)),
+  FRONTEND_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0),
+    )
+    .pipe(z.array(origin)),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   ADAPTERS: z.enum(['memory', 'aws']).default('memory'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -113,6 +128,7 @@ export function loadHttpConfig(environment: Readonly<Record<string, string | und
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS,
+    frontendOrigins: env.FRONTEND_ORIGINS,
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     adapters: env.ADAPTERS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

@@ -96,3 +96,15 @@ export class ForbiddenError extends DomainError {
     this.name = 'ForbiddenError';
   }
 }
+
+/**
+ * A single-use sign-in code (the GitHub callback's `#code=`) that is unknown, already exchanged or
+ * expired (HTTP 400 `invalid_grant`, as OAuth names it): the page starts the sign-in again.
+ */
+export class InvalidGrantError extends DomainError {
+  readonly code = 'invalid_grant';
+  constructor(message = 'the sign-in code is unknown, already used or expired; sign in again') {
+    super(message);
+    this.name = 'InvalidGrantError';
+  }
+}

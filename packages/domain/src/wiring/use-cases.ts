@@ -21,12 +21,14 @@ import {
 import {
   Authenticate,
   CompleteGitHubLogin,
+  ExchangeSignInCode,
   GetCurrentUser,
   GitHubOAuthToken,
   LogIn,
   LogOut,
   LogOutEverywhere,
   OAuthStateStoreToken,
+  SignInCodeStoreToken,
   PasswordHasherToken,
   RateLimiterToken,
   RefreshSession,
@@ -78,7 +80,17 @@ export const IDENTITY_USE_CASES: readonly UseCaseWiring[] = [
   wire(Authenticate, [TokenServiceToken, SessionStoreToken]),
   wire(GetCurrentUser, [UserRepositoryToken]),
   wire(StartGitHubLogin, [GitHubOAuthToken, OAuthStateStoreToken, SecretGeneratorToken, ClockToken, RateLimiterToken]),
-  wire(CompleteGitHubLogin, [OAuthStateStoreToken, GitHubOAuthToken, RegisterProfile, SessionIssuer, SessionStoreToken]),
+  wire(CompleteGitHubLogin, [
+    OAuthStateStoreToken,
+    GitHubOAuthToken,
+    RegisterProfile,
+    SessionIssuer,
+    SessionStoreToken,
+    SignInCodeStoreToken,
+    SecretGeneratorToken,
+    ClockToken,
+  ]),
+  wire(ExchangeSignInCode, [SignInCodeStoreToken, SecretGeneratorToken, SessionIssuer]),
 ];
 
 /** The photos use cases and what each is built from. */

@@ -11,6 +11,7 @@ const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'invalid_grant',
   'internal',
   'dependency_unavailable',
 ] as const;

@@ -1,5 +1,6 @@
 import type { Route } from '../../http/routing/define-route.js';
 import { completeGitHubLoginRoute } from './complete-github-login.route.js';
+import { exchangeGitHubSignInCodeRoute } from './exchange-github-sign-in-code.route.js';
 import { getLeaderboardPageRoute } from './get-leaderboard-page.route.js';
 import { getLeaderboardPositionRoute } from './get-leaderboard-position.route.js';
 import { getProfileRoute } from './get-profile.route.js';
@@ -13,6 +14,7 @@ import { updateProfileRoute } from './update-profile.route.js';
 export const challengeRoutes: readonly Route[] = [
   startGitHubLoginRoute,
   completeGitHubLoginRoute,
+  exchangeGitHubSignInCodeRoute,
   getProfileRoute,
   updateProfileRoute,
   submitEntryRoute,
