@@ -13,6 +13,7 @@ export * from './profile/move-profile.js';
 export * from './profile/register-profile.use-case.js';
 export * from './profile/update-profile.use-case.js';
 export * from './profile/get-profile.use-case.js';
+export * from './profile/get-my-profile.use-case.js';
 export * from './entry/entry.js';
 export * from './entry/entry-fields.js';
 export * from './entry/entry-repository.port.js';

@@ -3,6 +3,7 @@ import { completeGitHubLoginRoute } from './complete-github-login.route.js';
 import { exchangeGitHubSignInCodeRoute } from './exchange-github-sign-in-code.route.js';
 import { getLeaderboardPageRoute } from './get-leaderboard-page.route.js';
 import { getLeaderboardPositionRoute } from './get-leaderboard-position.route.js';
+import { getMyProfileRoute } from './get-my-profile.route.js';
 import { getProfileRoute } from './get-profile.route.js';
 import { listEntriesRoute } from './list-entries.route.js';
 import { lookupUserRoute } from './lookup-user.route.js';
@@ -15,6 +16,7 @@ export const challengeRoutes: readonly Route[] = [
   startGitHubLoginRoute,
   completeGitHubLoginRoute,
   exchangeGitHubSignInCodeRoute,
+  getMyProfileRoute,
   getProfileRoute,
   updateProfileRoute,
   submitEntryRoute,
