@@ -8,7 +8,8 @@ import { installGracefulShutdown } from './composition/graceful-shutdown.js';
 
 async function main(): Promise<void> {
   const config = loadHttpConfig(process.env);
-  const { app, logger, closers, listeningAt } = await composeHttpApp(config);
+  // A local run: with no GitHub OAuth app configured, offer the development sign-in.
+  const { app, logger, closers, listeningAt } = await composeHttpApp(config, { developmentSignIn: true });
   const server = app.listen(config.port, config.host);
   server.once('listening', () => {
     const { port } = server.address() as AddressInfo;

@@ -7,10 +7,13 @@ export interface HttpGitHubOAuthOptions {
   /** The callback URL registered with the OAuth app (GET /auth/github/callback); a function when the
    * server's address is known only once it listens. */
   readonly redirectUri: string | (() => string);
-  /** Authorize and token endpoints live here; default https://github.com. */
-  readonly webBaseUrl?: string;
-  /** The REST API; default https://api.github.com. */
-  readonly apiBaseUrl?: string;
+  /**
+   * Authorize and token endpoints live here; default https://github.com. May carry a path (the
+   * endpoints are appended to it), and be a function when the server's address is known only once it listens.
+   */
+  readonly webBaseUrl?: string | (() => string);
+  /** The REST API; default https://api.github.com. May carry a path, e.g. GitHub Enterprise's `/api/v3`. */
+  readonly apiBaseUrl?: string | (() => string);
   /** Scopes to ask for; none by default, as the public profile needs none. */
   readonly scope?: string;
   /** Per request; default 10 s. */
@@ -41,8 +44,8 @@ interface UserResponse {
  * `UnauthorizedError`; anything else (outage, misconfiguration, odd answers) is thrown as an Error.
  */
 export class HttpGitHubOAuth implements GitHubOAuth {
-  private readonly webBaseUrl: string;
-  private readonly apiBaseUrl: string;
+  private readonly webBaseUrl: string | (() => string);
+  private readonly apiBaseUrl: string | (() => string);
   private readonly timeoutMs: number;
 
   constructor(private readonly options: HttpGitHubOAuthOptions) {
@@ -52,7 +55,7 @@ export class HttpGitHubOAuth implements GitHubOAuth {
   }
 
   authorizeUrl(request: GitHubAuthorizeRequest): string {
-    const url = new URL('/login/oauth/authorize', this.webBaseUrl);
+    const url = endpoint(this.webBaseUrl, '/login/oauth/authorize');
     url.searchParams.set('client_id', this.options.clientId);
     url.searchParams.set('redirect_uri', this.redirectUri());
     url.searchParams.set('state', request.state);
@@ -63,7 +66,7 @@ export class HttpGitHubOAuth implements GitHubOAuth {
   }
 
   async exchangeCode(grant: GitHubCodeGrant): Promise<string> {
-    const response = await fetch(new URL('/login/oauth/access_token', this.webBaseUrl), {
+    const response = await fetch(endpoint(this.webBaseUrl, '/login/oauth/access_token'), {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
@@ -84,7 +87,7 @@ export class HttpGitHubOAuth implements GitHubOAuth {
   }
 
   async fetchUser(accessToken: string): Promise<GitHubUser> {
-    const response = await fetch(new URL('/user', this.apiBaseUrl), {
+    const response = await fetch(endpoint(this.apiBaseUrl, '/user'), {
       headers: {
         accept: 'application/vnd.github+json',
         authorization: `Bearer ${accessToken}`,
@@ -111,6 +114,12 @@ export class HttpGitHubOAuth implements GitHubOAuth {
     const { redirectUri } = this.options;
     return typeof redirectUri === 'function' ? redirectUri() : redirectUri;
   }
+}
+
+/** `path` appended to the base URL's own path (not replacing it, as `new URL('/x', base)` would). */
+function endpoint(base: string | (() => string), path: string): URL {
+  const text = typeof base === 'function' ? base() : base;
+  return new URL(`${text.replace(/\/+$/, '')}${path}`);
 }
 
 /** GitHub is down or throttling us: an outage of a dependency (HTTP 503 at the edge), not a bug. */

@@ -39,9 +39,10 @@ export interface HttpConfig {
     readonly previousKey: JsonWebKeyObject | undefined;
   };
   /** GitHub OAuth app: `GITHUB_CLIENT_ID`, `GITHUB_CLIENT_SECRET`, and the base URLs `GITHUB_WEB_BASE_URL`
-   * (authorize, token) and `GITHUB_API_BASE_URL` (user), configurable so tests run against a fake GitHub. */
+   * (authorize, token) and `GITHUB_API_BASE_URL` (user), configurable so tests run against a fake GitHub.
+   * `GITHUB_CLIENT_ID` unset: `npm start` offers the development sign-in instead, Lambda answers 503. */
   readonly github: {
-    readonly clientId: string;
+    readonly clientId: string | undefined;
     readonly clientSecret: string;
     readonly webBaseUrl: string;
     readonly apiBaseUrl: string;
@@ -107,7 +108,7 @@ const EnvironmentSchema = z.object({
   TOKEN_AUDIENCE: z.string().min(1).default('hdoc-api'),
   TOKEN_SIGNING_KEY: jsonWebKey.optional(),
   TOKEN_PREVIOUS_KEY: jsonWebKey.optional(),
-  GITHUB_CLIENT_ID: z.string().min(1).default('hdoc-local'),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().default(''),
   GITHUB_WEB_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://github.com'),
   GITHUB_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.github.com'),

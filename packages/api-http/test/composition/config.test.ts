@@ -14,7 +14,7 @@ describe('loadHttpConfig', () => {
       shutdownTimeoutMs: 10_000,
       trustProxy: false,
       tokens: { issuer: 'hdoc', audience: 'hdoc-api', signingKey: undefined, previousKey: undefined },
-      github: { clientId: 'hdoc-local', clientSecret: '', webBaseUrl: 'https://github.com', apiBaseUrl: 'https://api.github.com' },
+      github: { clientId: undefined, clientSecret: '', webBaseUrl: 'https://github.com', apiBaseUrl: 'https://api.github.com' },
       localSigningSecret: undefined,
       maxUploadBytes: 20 * 1024 * 1024,
     });
