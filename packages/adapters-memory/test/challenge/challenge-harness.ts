@@ -1,3 +1,4 @@
+import type fc from 'fast-check';
 import {
   GetProfile,
   ListEntries,
@@ -20,6 +21,16 @@ import {
   MemoryProfileRepository,
   MemoryVerificationQueue,
 } from '../../src/index.js';
+
+/** Every port call becomes a point where fast-check's scheduler may let another task run first. */
+export function scheduled<T extends object>(s: fc.Scheduler, inner: T): T {
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? s.scheduleFunction((...args: unknown[]) => value.apply(target, args)) : value;
+    },
+  });
+}
 
 /** Lets a test put something between the use cases and the memory adapters (a scheduler, a fault). */
 export interface PortWrappers {
