@@ -50,7 +50,7 @@ function lenient<T>(parse: (value: unknown) => T | null, value: unknown): T | nu
  * The username a released profile moves to: never a GitHub login (`~` is not allowed in one), so no
  * sign-in can claim it and no public path reads it; unique per GitHub id.
  */
-export function releasedUsername(profile: Profile): string {
+export function releasedUsername(profile: Pick<Profile, 'githubId' | 'githubUsername'>): string {
   return `released~${profile.githubId ?? githubUsernameKey(profile.githubUsername)}`;
 }
 
