@@ -16,8 +16,18 @@ const signInArb = fc.record({
 /** Each account's own entry: its url names the account id, so we can tell whose it is wherever it moves. */
 const entryUrl = (id: number): string => `https://github.com/someone/account-${id}`;
 
+/** Logins whose sessions were ended, and whether the login still led to a profile at that instant. */
+const endedSessions: { login: string; stillLeadsToAProfile: boolean }[] = [];
+
 async function signIn(h: Harness, id: number, login: string) {
-  const result = await h.register.execute({ githubUsername: login, githubId: id, avatarUrl: `https://avatars.example.test/${id}` });
+  const result = await h.register.execute({
+    githubUsername: login,
+    githubId: id,
+    avatarUrl: `https://avatars.example.test/${id}`,
+    onLoginRetired: async (retired) => {
+      endedSessions.push({ login: retired, stillLeadsToAProfile: (await h.profiles.get(retired)) !== null });
+    },
+  });
   if (result.created) {
     const now = h.clock.now();
     const entry: Entry = {
@@ -61,6 +71,7 @@ describe('GitHub identity: sign-in matches on the numeric id', () => {
         // The model: account id -> the username its profile must have now.
         const nameOf = new Map<number, string>();
         for (const { id, login } of signIns) {
+          endedSessions.length = 0;
           const result = await signIn(h, id, login);
           expect(result.created).toBe(!nameOf.has(id));
           expect(result.profile.githubUsername).toBe(login);
@@ -74,6 +85,9 @@ describe('GitHub identity: sign-in matches on the numeric id', () => {
           const previous = nameOf.get(id);
           if (previous !== undefined && githubUsernameKey(previous) !== githubUsernameKey(login)) retired.push(previous);
           expect([...result.retiredLogins].sort()).toEqual(retired.sort());
+          // Sessions of a retired login end while the login leads to no profile, before anyone can take it.
+          expect(endedSessions.map((ended) => ended.login).sort()).toEqual(retired.sort());
+          expect(endedSessions.every((ended) => !ended.stillLeadsToAProfile)).toBe(true);
           nameOf.set(id, login);
           await checkAccounts(h, nameOf);
         }

@@ -23,6 +23,11 @@ export interface RegisterProfileInput {
   fullName?: string | null;
   bio?: string | null;
   twitterUsername?: string | null;
+  /**
+   * Called with each username this registration takes away from a profile (see `retiredLogins`), right
+   * after the move and before the name can lead to anyone else: the caller ends the sessions opened under it.
+   */
+  onLoginRetired?: (githubUsername: string) => Promise<void>;
 }
 
 export interface RegisterProfileOutput {
@@ -113,10 +118,12 @@ export class RegisterProfile {
         const released = { ...holder, githubUsername: releasedUsername(holder), updatedAt: now, version: holder.version + 1 };
         await moveProfile(this.stores, holder, released, false);
         retired.add(holder.githubUsername);
+        await input.onLoginRetired?.(holder.githubUsername);
       }
       if (mine !== null) {
         const renamed = await this.refresh(mine, githubUsername, details.avatarUrl, now);
         retired.add(mine.githubUsername);
+        await input.onLoginRetired?.(mine.githubUsername);
         return { profile: projectProfile(renamed, now), created: false };
       }
       const profile = createProfile(githubUsername, details, now);

@@ -66,17 +66,20 @@ export class CompleteGitHubLogin {
     if (attempt === null) throw new UnauthorizedError('unknown or expired login attempt');
     const accessToken = await this.github.exchangeCode({ code: input.code, codeVerifier: attempt.codeVerifier });
     const user = await this.github.fetchUser(accessToken);
-    const { profile, created, retiredLogins } = await this.registerProfile.execute({
+    const { profile, created } = await this.registerProfile.execute({
       githubUsername: user.login,
       githubId: user.id,
       avatarUrl: user.avatarUrl,
       fullName: user.name,
       bio: user.bio,
       twitterUsername: user.twitterUsername,
+      // A session names its participant by login: one opened under a login that now leads elsewhere (our
+      // own name before a GitHub rename, or the former holder of a reused name) must not act on it. Ended
+      // before the newcomer's profile exists under that name.
+      onLoginRetired: async (login) => {
+        await this.sessionStore.revokeAllOf(participantSubject(login));
+      },
     });
-    // A session names its participant by login: one opened under a login that now leads elsewhere (our
-    // own name before a GitHub rename, or the former holder of a reused name) must not act on it.
-    for (const login of retiredLogins) await this.sessionStore.revokeAllOf(participantSubject(login));
     if (attempt.returnTo !== null) {
       const code = this.secrets.newSecret();
       const expiresAt = new Date(this.clock.now().getTime() + SIGN_IN_CODE_TTL_SECONDS * 1000);
