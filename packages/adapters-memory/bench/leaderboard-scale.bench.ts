@@ -42,6 +42,7 @@ function standing(i: number, version: number, salt = 0): LeaderboardStanding {
   return {
     githubUsername: username(i),
     fullName: mix(i, 5) % 10 === 0 ? null : flat(`${first} ${last}`),
+    avatarUrl: null,
     githubScore: mix(i, 6 + salt) % 10_001,
     twitterScore: mix(i, 7 + salt) % 10_001,
     daysCompleted: mix(i, 8 + salt) % 101,

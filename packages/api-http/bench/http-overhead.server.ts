@@ -30,6 +30,7 @@ async function seedLeaderboard(leaderboard: Leaderboard): Promise<void> {
     await leaderboard.upsert({
       githubUsername: `participant-${i}`,
       fullName: `Participant ${i}`,
+      avatarUrl: null,
       githubScore: mix(i, 1) % 5_000,
       twitterScore: mix(i, 2) % 5_000,
       daysCompleted: mix(i, 3) % 101,

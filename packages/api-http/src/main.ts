@@ -12,7 +12,8 @@ import { composeDemoApp, demoBanner } from './demo/compose-demo-app.js';
 async function main(): Promise<void> {
   const config = loadHttpConfig(process.env);
   const demo = process.argv.slice(2).includes('--demo') ? await composeDemoApp(config) : null;
-  const { app, logger, closers, listeningAt } = demo?.composition ?? (await composeHttpApp(config));
+  // A local run: with no GitHub OAuth app configured, offer the development sign-in.
+  const { app, logger, closers, listeningAt } = demo?.composition ?? (await composeHttpApp(config, { developmentSignIn: true }));
   const server = app.listen(config.port, config.host);
   server.once('listening', () => {
     const { port } = server.address() as AddressInfo;

@@ -4,6 +4,7 @@ import {
   EntryVerifierToken,
   LeaderboardToken,
   OAuthStateStoreToken,
+  SignInCodeStoreToken,
   ObjectStorageToken,
   PHOTO_OBJECT_PREFIX,
   PhotoCatalogToken,
@@ -25,6 +26,7 @@ import { MemoryProfileRepository } from '../challenge/profile/memory-profile-rep
 import { MemoryVerificationQueue } from '../challenge/verification/memory-verification-queue.js';
 import { ShapeCheckingEntryVerifier } from '../challenge/verification/shape-checking-entry-verifier.js';
 import { MemoryOAuthStateStore } from '../identity/memory-oauth-state-store.js';
+import { MemorySignInCodeStore } from '../identity/memory-sign-in-code-store.js';
 import { MemoryRateLimiter } from '../identity/memory-rate-limiter.js';
 import { MemorySessionStore } from '../identity/memory-session-store.js';
 import { MemoryUserRepository } from '../identity/memory-user-repository.js';
@@ -81,6 +83,7 @@ export function memoryAdaptersModule(options: MemoryAdaptersOptions): ContainerM
     bind(SessionStoreToken).toConstantValue(new MemorySessionStore(clock));
     bind(RateLimiterToken).toConstantValue(new MemoryRateLimiter(clock));
     bind(OAuthStateStoreToken).toConstantValue(new MemoryOAuthStateStore(clock));
+    bind(SignInCodeStoreToken).toConstantValue(new MemorySignInCodeStore(clock));
 
     bind(PhotoCatalogToken).toConstantValue(new MemoryPhotoCatalog());
     bind(ObjectStorageToken).toConstantValue(storage);

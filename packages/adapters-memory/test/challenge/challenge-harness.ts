@@ -1,3 +1,4 @@
+import type fc from 'fast-check';
 import {
   ActionThrottle,
   DEFAULT_ACTION_LIMITS,
@@ -23,6 +24,16 @@ import {
   MemoryRateLimiter,
   MemoryVerificationQueue,
 } from '../../src/index.js';
+
+/** Every port call becomes a point where fast-check's scheduler may let another task run first. */
+export function scheduled<T extends object>(s: fc.Scheduler, inner: T): T {
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? s.scheduleFunction((...args: unknown[]) => value.apply(target, args)) : value;
+    },
+  });
+}
 
 /** Lets a test put something between the use cases and the memory adapters (a scheduler, a fault). */
 export interface PortWrappers {
@@ -53,7 +64,7 @@ export function challengeHarness(options: { start?: string; verifier?: EntryVeri
     clock,
     ...stores,
     verifier,
-    register: new RegisterProfile(profiles, leaderboard, clock),
+    register: new RegisterProfile(profiles, entries, leaderboard, clock),
     update: new UpdateProfile(profiles, entries, leaderboard, clock),
     submit: new SubmitEntry(profiles, entries, leaderboard, queue, clock, new ActionThrottle(new MemoryRateLimiter(clock), DEFAULT_ACTION_LIMITS)),
     recordVerification,

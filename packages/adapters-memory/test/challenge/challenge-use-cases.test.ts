@@ -230,6 +230,8 @@ describe('SubmitEntry and verification', () => {
       wrap: {
         profiles: (inner) => ({
           get: (u) => inner.get(u),
+          getByGithubId: (id) => inner.getByGithubId(id),
+          rename: (from, profile, expected) => inner.rename(from, profile, expected),
           save: async (profile, expected) => {
             const current = await inner.get(profile.githubUsername);
             if (current !== null) await inner.save({ ...current, version: current.version + 1 }, current.version); // someone else wins

@@ -1,17 +1,7 @@
 import type { EntryType, Profile } from '@hdoc/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { challengeHarness, participant, type ChallengeHarness } from './challenge-harness.js';
-
-/** Every port call becomes a point where fast-check's scheduler may let another task run first. */
-function scheduled<T extends object>(s: fc.Scheduler, inner: T): T {
-  return new Proxy(inner, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? s.scheduleFunction((...args: unknown[]) => value.apply(target, args)) : value;
-    },
-  });
-}
+import { challengeHarness, participant, scheduled, type ChallengeHarness } from './challenge-harness.js';
 
 /** What one participant does to one (day, type): submit, then maybe verify it or replace the url. */
 interface Step {

@@ -12,6 +12,7 @@ import {
 } from '@hdoc/domain';
 import { ContainerModule } from 'inversify';
 import { HttpGitHubOAuth, type HttpGitHubOAuthOptions } from '../github/http-github-oauth.js';
+import { UnconfiguredGitHubOAuth } from '../github/unconfigured-github-oauth.js';
 import { UuidV7IdGenerator } from '../ids/uuid-v7-id-generator.js';
 import { ExifrImageInspector } from '../image/exifr-image-inspector.js';
 import { SharpImageProcessor } from '../image/sharp-image-processor.js';
@@ -23,7 +24,8 @@ import { JoseTokenService, type JoseTokenServiceOptions } from '../tokens/jose-t
 export interface NodeAdaptersOptions {
   readonly clock: Clock;
   readonly tokens: Omit<JoseTokenServiceOptions, 'clock'>;
-  readonly github: HttpGitHubOAuthOptions;
+  /** Null when no GitHub OAuth app is configured: GitHub sign-in then answers 503. */
+  readonly github: HttpGitHubOAuthOptions | null;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function nodeAdaptersModule(options: NodeAdaptersOptions): Promise<
     bind(TokenServiceToken).toConstantValue(tokenService);
     bind(SecretGeneratorToken).toConstantValue(new NodeCryptoSecretGenerator());
     bind(IdGeneratorToken).toConstantValue(new UuidV7IdGenerator());
-    bind(GitHubOAuthToken).toConstantValue(new HttpGitHubOAuth(options.github));
+    bind(GitHubOAuthToken).toConstantValue(options.github === null ? new UnconfiguredGitHubOAuth() : new HttpGitHubOAuth(options.github));
     bind(ImageInspectorToken).toResolvedValue((storage: ObjectStorage) => ExifrImageInspector.over(storage), [ObjectStorageToken]);
     bind(ImageProcessorToken).toConstantValue(new SharpImageProcessor());
   });

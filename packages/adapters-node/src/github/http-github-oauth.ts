@@ -7,10 +7,13 @@ export interface HttpGitHubOAuthOptions {
   /** The callback URL registered with the OAuth app (GET /auth/github/callback); a function when the
    * server's address is known only once it listens. */
   readonly redirectUri: string | (() => string);
-  /** Authorize and token endpoints live here; default https://github.com. */
-  readonly webBaseUrl?: string;
-  /** The REST API; default https://api.github.com. */
-  readonly apiBaseUrl?: string;
+  /**
+   * Authorize and token endpoints live here; default https://github.com. May carry a path (the
+   * endpoints are appended to it), and be a function when the server's address is known only once it listens.
+   */
+  readonly webBaseUrl?: string | (() => string);
+  /** The REST API; default https://api.github.com. May carry a path, e.g. GitHub Enterprise's `/api/v3`. */
+  readonly apiBaseUrl?: string | (() => string);
   /** Scopes to ask for; none by default, as the public profile needs none. */
   readonly scope?: string;
   /** Per request; default 10 s. */
@@ -27,7 +30,9 @@ interface TokenResponse {
 }
 
 interface UserResponse {
+  readonly id?: unknown;
   readonly login?: unknown;
+  readonly avatar_url?: unknown;
   readonly name?: unknown;
   readonly bio?: unknown;
   readonly twitter_username?: unknown;
@@ -39,8 +44,8 @@ interface UserResponse {
  * `UnauthorizedError`; anything else (outage, misconfiguration, odd answers) is thrown as an Error.
  */
 export class HttpGitHubOAuth implements GitHubOAuth {
-  private readonly webBaseUrl: string;
-  private readonly apiBaseUrl: string;
+  private readonly webBaseUrl: string | (() => string);
+  private readonly apiBaseUrl: string | (() => string);
   private readonly timeoutMs: number;
 
   constructor(private readonly options: HttpGitHubOAuthOptions) {
@@ -50,7 +55,7 @@ export class HttpGitHubOAuth implements GitHubOAuth {
   }
 
   authorizeUrl(request: GitHubAuthorizeRequest): string {
-    const url = new URL('/login/oauth/authorize', this.webBaseUrl);
+    const url = endpoint(this.webBaseUrl, '/login/oauth/authorize');
     url.searchParams.set('client_id', this.options.clientId);
     url.searchParams.set('redirect_uri', this.redirectUri());
     url.searchParams.set('state', request.state);
@@ -61,7 +66,7 @@ export class HttpGitHubOAuth implements GitHubOAuth {
   }
 
   async exchangeCode(grant: GitHubCodeGrant): Promise<string> {
-    const response = await fetch(new URL('/login/oauth/access_token', this.webBaseUrl), {
+    const response = await fetch(endpoint(this.webBaseUrl, '/login/oauth/access_token'), {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
@@ -82,7 +87,7 @@ export class HttpGitHubOAuth implements GitHubOAuth {
   }
 
   async fetchUser(accessToken: string): Promise<GitHubUser> {
-    const response = await fetch(new URL('/user', this.apiBaseUrl), {
+    const response = await fetch(endpoint(this.apiBaseUrl, '/user'), {
       headers: {
         accept: 'application/vnd.github+json',
         authorization: `Bearer ${accessToken}`,
@@ -94,11 +99,14 @@ export class HttpGitHubOAuth implements GitHubOAuth {
     if (response.status === 401) throw new UnauthorizedError('GitHub refused the access token');
     const body = (await readJson(response, 'user lookup')) as UserResponse;
     if (typeof body.login !== 'string' || body.login.length === 0) throw new Error('GitHub user has no login');
+    if (typeof body.id !== 'number' || !Number.isSafeInteger(body.id) || body.id < 1) throw new Error('GitHub user has no numeric id');
     return {
+      id: body.id,
       login: body.login,
       name: optionalString(body.name),
       bio: optionalString(body.bio),
       twitterUsername: optionalString(body.twitter_username),
+      avatarUrl: optionalString(body.avatar_url),
     };
   }
 
@@ -106,6 +114,12 @@ export class HttpGitHubOAuth implements GitHubOAuth {
     const { redirectUri } = this.options;
     return typeof redirectUri === 'function' ? redirectUri() : redirectUri;
   }
+}
+
+/** `path` appended to the base URL's own path (not replacing it, as `new URL('/x', base)` would). */
+function endpoint(base: string | (() => string), path: string): URL {
+  const text = typeof base === 'function' ? base() : base;
+  return new URL(`${text.replace(/\/+$/, '')}${path}`);
 }
 
 /** GitHub is down or throttling us: an outage of a dependency (HTTP 503 at the edge), not a bug. */
@@ -121,8 +135,18 @@ async function readJson(response: Response, what: string): Promise<unknown> {
     throw new UpstreamUnavailableError(`GitHub ${what} answered HTTP ${response.status}`);
   }
   if (!response.ok) throw new Error(`GitHub ${what} answered HTTP ${response.status}`);
-  const body: unknown = await response.json();
-  if (typeof body !== 'object' || body === null) throw new Error(`GitHub ${what} answered no JSON object`);
+  // A 2xx that is not a JSON object (an HTML maintenance or proxy page, an empty body) is GitHub or the
+  // path to it misbehaving for a while, not a bug of ours: the sign-in may be retried later (HTTP 503).
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new UpstreamUnavailableError(`GitHub ${what} answered HTTP ${response.status} without JSON`);
+  }
+  if (typeof body !== 'object' || body === null) {
+    throw new UpstreamUnavailableError(`GitHub ${what} answered HTTP ${response.status} without a JSON object`);
+  }
   return body;
 }
 

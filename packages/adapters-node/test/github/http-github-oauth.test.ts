@@ -1,7 +1,7 @@
 import { UnauthorizedError } from '@hdoc/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpGitHubOAuth, NodeCryptoSecretGenerator, UpstreamUnavailableError } from '../../src/index.js';
-import { describeGitHubOAuthContract, FakeGitHubServer } from '@hdoc/contract-tests';
+import { describeGitHubOAuthContract, fakeGitHubId, FakeGitHubServer } from '@hdoc/contract-tests';
 
 const secrets = new NodeCryptoSecretGenerator();
 let github: FakeGitHubServer;
@@ -14,6 +14,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   github.failure = null;
+  github.rawAnswer = null;
 });
 
 function adapter(overrides: Partial<ConstructorParameters<typeof HttpGitHubOAuth>[0]> = {}): HttpGitHubOAuth {
@@ -53,7 +54,14 @@ describe('HttpGitHubOAuth against a local fake GitHub', () => {
   it('exchanges the code with the verifier and reads the user', async () => {
     const oauth = adapter();
     const accessToken = await oauth.exchangeCode(approvedCode());
-    expect(await oauth.fetchUser(accessToken)).toEqual({ login: 'Octo-Cat', name: 'The Octocat', bio: null, twitterUsername: 'octo' });
+    expect(await oauth.fetchUser(accessToken)).toEqual({
+      id: fakeGitHubId('Octo-Cat'),
+      login: 'Octo-Cat',
+      name: 'The Octocat',
+      bio: null,
+      twitterUsername: 'octo',
+      avatarUrl: null,
+    });
     const exchange = github.requests.find((r) => r.path === '/login/oauth/access_token');
     expect(exchange?.headers.accept).toBe('application/json');
     const lookup = github.requests.findLast((r) => r.path === '/user');
@@ -92,6 +100,35 @@ describe('HttpGitHubOAuth against a local fake GitHub', () => {
   });
 });
 
+describe('HttpGitHubOAuth when GitHub answers something other than JSON', () => {
+  const pages = [
+    { what: 'an HTML page', contentType: 'text/html; charset=utf-8', body: '<!DOCTYPE html><html><body>Unicorn! We are down</body></html>' },
+    { what: 'an empty body', contentType: 'application/json', body: '' },
+    { what: 'a JSON string', contentType: 'application/json', body: '"maintenance"' },
+  ];
+
+  it.each(pages)('reports $what from the token endpoint as an outage (UpstreamUnavailableError)', async ({ contentType, body }) => {
+    github.rawAnswer = { path: '/login/oauth/access_token', status: 200, contentType, body };
+    await expect(adapter().exchangeCode(approvedCode())).rejects.toBeInstanceOf(UpstreamUnavailableError);
+  });
+
+  it.each(pages)('reports $what from the user API as an outage (UpstreamUnavailableError)', async ({ contentType, body }) => {
+    const oauth = adapter();
+    const accessToken = await oauth.exchangeCode(approvedCode());
+    github.rawAnswer = { path: '/user', status: 200, contentType, body };
+    await expect(oauth.fetchUser(accessToken)).rejects.toBeInstanceOf(UpstreamUnavailableError);
+  });
+
+  it('refuses a user without a numeric id (not an outage: GitHub changed its answer)', async () => {
+    const oauth = adapter();
+    const accessToken = await oauth.exchangeCode(approvedCode());
+    github.rawAnswer = { path: '/user', status: 200, contentType: 'application/json', body: '{"login":"x","id":"12"}' };
+    const error = await oauth.fetchUser(accessToken).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/numeric id/);
+    expect(error).not.toBeInstanceOf(UpstreamUnavailableError);
+  });
+});
+
 describeGitHubOAuthContract('HttpGitHubOAuth against a fake GitHub', async () => {
   const server = await FakeGitHubServer.start();
   return {
@@ -104,7 +141,9 @@ describeGitHubOAuthContract('HttpGitHubOAuth against a fake GitHub', async () =>
     }),
     approve: (authorizeUrl, user) =>
       server.approve(new URL(authorizeUrl).searchParams.get('code_challenge') ?? '', {
+        id: user.id,
         login: user.login,
+        avatar_url: user.avatarUrl,
         name: user.name,
         bio: user.bio,
         twitter_username: user.twitterUsername,

@@ -1,12 +1,18 @@
 import {
   FakeGitHubOAuth,
+  MemoryEntryRepository,
   MemoryLeaderboard,
   MemoryOAuthStateStore,
   MemoryProfileRepository,
   MemoryRateLimiter,
+  MemorySignInCodeStore,
 } from '@hdoc/adapters-memory';
 import {
   CompleteGitHubLogin,
+  ExchangeSignInCode,
+  InvalidGrantError,
+  type CompleteGitHubLoginInput,
+  type GitHubLoginSession,
   DEFAULT_GITHUB_LOGIN_START_LIMIT,
   RateLimitedError,
   RegisterProfile,
@@ -21,19 +27,41 @@ import { FakeGitHubServer } from '@hdoc/contract-tests';
 import { HttpGitHubOAuth } from '../../src/index.js';
 import { identityFixture } from './identity-fixture.js';
 
-const octocat: GitHubUser = { login: 'Octo-Cat', name: 'The Octocat', bio: 'I like forks', twitterUsername: 'octo' };
+const octocat: GitHubUser = {
+  id: 583231,
+  login: 'Octo-Cat',
+  name: 'The Octocat',
+  bio: 'I like forks',
+  twitterUsername: 'octo',
+  avatarUrl: 'https://avatars.githubusercontent.com/u/583231?v=4',
+};
 
 /** GitHub login wired with the real RegisterProfile over the challenge's memory adapters. */
 async function githubFixture(github: GitHubOAuth = new FakeGitHubOAuth()) {
   const f = await identityFixture();
   const attempts = new MemoryOAuthStateStore(f.clock);
   const profiles = new MemoryProfileRepository();
-  const registerProfile = new RegisterProfile(profiles, new MemoryLeaderboard(), f.clock);
+  const entries = new MemoryEntryRepository();
+  const leaderboard = new MemoryLeaderboard();
+  const registerProfile = new RegisterProfile(profiles, entries, leaderboard, f.clock);
+  const codes = new MemorySignInCodeStore(f.clock);
+  const completeLogin = new CompleteGitHubLogin(attempts, github, registerProfile, f.sessions, f.sessionStore, codes, f.secrets, f.clock);
   return {
     ...f,
     profiles,
+    entries,
+    leaderboard,
     start: new StartGitHubLogin(github, attempts, f.secrets, f.clock, new MemoryRateLimiter(f.clock)),
-    complete: new CompleteGitHubLogin(attempts, github, registerProfile, f.sessions),
+    codes,
+    completeLogin,
+    /** A sign-in started without a return URL: it always ends in a session. */
+    complete: {
+      execute: async (input: CompleteGitHubLoginInput): Promise<GitHubLoginSession> => {
+        const result = await completeLogin.execute(input);
+        if (result.kind !== 'session') throw new Error('expected a session');
+        return result;
+      },
+    },
   };
 }
 
@@ -64,6 +92,86 @@ describe('GitHub login with a fake GitHub', () => {
     expect(again).toMatchObject({ githubUsername: 'Octo-Cat', profileCreated: false });
     expect(await f.authenticate.execute({ accessToken: again.accessToken })).toMatchObject({ subject: 'github:Octo-Cat' });
     expect((await f.profiles.get('octo-cat'))?.fullName).toBe('The Octocat');
+  });
+
+  it('follows a GitHub rename: same profile, entries and standing under the new login; sessions of the old login end', async () => {
+    const github = new FakeGitHubOAuth();
+    const f = await githubFixture(github);
+    const signIn = async (user: GitHubUser) => {
+      const started = await f.start.execute({ clientAddress: '203.0.113.7' });
+      return f.complete.execute({ state: started.state, code: github.approve(started.state, user) });
+    };
+    const before = await signIn(octocat);
+    const stored = await f.profiles.get('Octo-Cat');
+    await f.entries.put(
+      { githubUsername: 'Octo-Cat', day: 1, entryType: 'github', url: 'https://github.com/Octo-Cat/x', verified: true, confidence: 70, verificationReason: 'commit found', checkedAt: f.clock.now(), localDate: '2026-05-01', createdAt: f.clock.now(), updatedAt: f.clock.now(), revision: 1 },
+      null,
+    );
+
+    const after = await signIn({ ...octocat, login: 'Octo-Renamed', avatarUrl: 'https://avatars.githubusercontent.com/u/583231?v=5' });
+    expect(after).toMatchObject({ githubUsername: 'Octo-Renamed', profileCreated: false });
+    expect(await f.profiles.get('Octo-Cat')).toBeNull();
+    const moved = await f.profiles.get('octo-renamed');
+    expect(moved).toMatchObject({ githubId: 583231, createdAt: stored?.createdAt, fullName: 'The Octocat', avatarUrl: 'https://avatars.githubusercontent.com/u/583231?v=5' });
+    expect((await f.entries.listByParticipant('octo-renamed')).map((e) => e.githubUsername)).toEqual(['Octo-Renamed']);
+    expect(await f.entries.listByParticipant('octo-cat')).toEqual([]);
+    expect(await f.leaderboard.position('Octo-Cat', 0)).toBeNull();
+    expect((await f.leaderboard.position('Octo-Renamed', 0))?.row).toMatchObject({ githubUsername: 'Octo-Renamed', avatarUrl: moved?.avatarUrl });
+    // The session opened under the old login no longer acts; the new one acts as the new login.
+    await expect(f.authenticate.execute({ accessToken: before.accessToken })).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(await f.authenticate.execute({ accessToken: after.accessToken })).toMatchObject({ subject: 'github:Octo-Renamed' });
+  });
+
+  it('never lets a reused login inherit a profile: the former holder is released, and gets it back under their new login', async () => {
+    const github = new FakeGitHubOAuth();
+    const f = await githubFixture(github);
+    const signIn = async (user: GitHubUser) => {
+      const started = await f.start.execute({ clientAddress: '203.0.113.7' });
+      return f.complete.execute({ state: started.state, code: github.approve(started.state, user) });
+    };
+    const original = await signIn(octocat);
+    await f.entries.put(
+      { githubUsername: 'Octo-Cat', day: 1, entryType: 'github', url: 'https://github.com/Octo-Cat/x', verified: true, confidence: 70, verificationReason: 'commit found', checkedAt: f.clock.now(), localDate: '2026-05-01', createdAt: f.clock.now(), updatedAt: f.clock.now(), revision: 1 },
+      null,
+    );
+    // Octo-Cat renamed away on GitHub (we were not told) and someone else took the name.
+    const newcomer = await signIn({ id: 999, login: 'octo-cat', name: 'Someone Else', bio: null, twitterUsername: null, avatarUrl: null });
+    expect(newcomer).toMatchObject({ githubUsername: 'octo-cat', profileCreated: true });
+    const taken = await f.profiles.get('octo-cat');
+    expect(taken).toMatchObject({ githubId: 999, fullName: 'Someone Else', daysCompleted: 0 });
+    expect(await f.entries.listByParticipant('octo-cat')).toEqual([]);
+    // The former holder is released, off the board, and their old sessions end.
+    const released = await f.profiles.getByGithubId(583231);
+    expect(released?.githubUsername).toBe('released~583231');
+    expect(await f.leaderboard.position(released?.githubUsername ?? '', 0)).toBeNull();
+    await expect(f.authenticate.execute({ accessToken: original.accessToken })).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(await f.authenticate.execute({ accessToken: newcomer.accessToken })).toMatchObject({ subject: 'github:octo-cat' });
+
+    // The former holder signs in under their new login: their own profile and entries come back.
+    const back = await signIn({ ...octocat, login: 'Octo-Cat-2' });
+    expect(back).toMatchObject({ githubUsername: 'Octo-Cat-2', profileCreated: false });
+    expect(await f.profiles.get('octo-cat-2')).toMatchObject({ githubId: 583231, fullName: 'The Octocat' });
+    expect((await f.entries.listByParticipant('octo-cat-2')).map((e) => e.url)).toEqual(['https://github.com/Octo-Cat/x']);
+    expect((await f.leaderboard.position('octo-cat-2', 0))?.row.githubUsername).toBe('Octo-Cat-2');
+    // The newcomer's session is untouched.
+    expect(await f.authenticate.execute({ accessToken: newcomer.accessToken })).toMatchObject({ subject: 'github:octo-cat' });
+  });
+
+  it('with a return URL, opens no session but stores a 60-second single-use code (its fingerprint only) for the page', async () => {
+    const github = new FakeGitHubOAuth();
+    const f = await githubFixture(github);
+    const exchange = new ExchangeSignInCode(f.codes, f.secrets, f.sessions);
+    const started = await f.start.execute({ clientAddress: '203.0.113.7', returnTo: 'https://app.example.test/back' });
+    const done = await f.completeLogin.execute({ state: started.state, code: github.approve(started.state, octocat) });
+    if (done.kind !== 'redirect') throw new Error('expected a redirect');
+    expect(done.returnTo).toBe('https://app.example.test/back');
+    expect(done.expiresAt).toEqual(new Date(f.clock.now().getTime() + 60_000));
+    expect(await f.codes.take(done.code)).toBeNull(); // stored under its fingerprint, not the code
+    const session = await exchange.execute({ code: done.code });
+    expect(session).toMatchObject({ githubUsername: 'Octo-Cat', profileCreated: true, tokenType: 'Bearer' });
+    expect(await f.authenticate.execute({ accessToken: session.accessToken })).toMatchObject({ subject: 'github:Octo-Cat' });
+    await expect(exchange.execute({ code: done.code })).rejects.toBeInstanceOf(InvalidGrantError);
+    await expect(exchange.execute({ code: '' })).rejects.toBeInstanceOf(InvalidGrantError);
   });
 
   it('refuses an unknown, reused or expired state with UnauthorizedError', async () => {
@@ -126,9 +234,10 @@ describe('GitHub login end to end over HTTP against a local fake GitHub', () => 
       const f = await githubFixture(github);
       const started = await f.start.execute({ clientAddress: '203.0.113.7' });
       const challenge = new URL(started.authorizeUrl).searchParams.get('code_challenge') as string;
-      const code = server.approve(challenge, { login: 'hubot', name: 'Hubot', bio: null, twitter_username: null });
+      const code = server.approve(challenge, { id: 480938, login: 'hubot', name: 'Hubot', bio: null, twitter_username: null });
       const done = await f.complete.execute({ state: started.state, code });
       expect(done).toMatchObject({ githubUsername: 'hubot', profileCreated: true });
+      expect(await f.profiles.getByGithubId(480938)).toMatchObject({ githubUsername: 'hubot' });
       expect(await f.authenticate.execute({ accessToken: done.accessToken })).toMatchObject({ subject: 'github:hubot' });
     } finally {
       await server.stop();

@@ -9,6 +9,7 @@ import type { Route } from '../http/routing/define-route.js';
 import type { ReadinessCheck } from '../http/system/readiness.js';
 import { API_OVERVIEW } from '../routes/api-overview.js';
 import { apiRoutes } from '../routes/index.js';
+import { DEV_SIGN_IN_PATH, DevelopmentGitHub, devSignInRouter } from '../routes/dev-sign-in/index.js';
 import { localStorageRouter } from '../routes/local/index.js';
 import { Closers } from './closers.js';
 import type { HttpConfig } from './config.js';
@@ -44,6 +45,11 @@ export interface ComposeOptions {
   readonly routes?: readonly Route[];
   /** Swaps in test doubles (clock, entry verifier) in the memory family. */
   readonly memory?: MemoryOverrides;
+  /**
+   * Offer the development sign-in (a local GitHub stand-in under /dev/github) when GITHUB_CLIENT_ID is
+   * unset. Only local hosts (`npm start`) ask for it; Lambda never does, so there GitHub sign-in answers 503.
+   */
+  readonly developmentSignIn?: boolean;
 }
 
 /** The composition root of the HTTP API: container, routes and app, for a configuration. */
@@ -51,14 +57,30 @@ export async function composeHttpApp(config: HttpConfig, options: ComposeOptions
   const logger = options.logger ?? createLogger({ level: config.logLevel, service: 'hdoc-api' });
   const closers = new Closers(logger);
   const baseUrl = serverBaseUrl(config);
+  const developmentGitHub =
+    options.developmentSignIn === true && config.github.clientId === undefined
+      ? new DevelopmentGitHub(() => `${baseUrl.current()}/auth/github/callback`)
+      : undefined;
+  if (developmentGitHub !== undefined) {
+    logger.warn(`GITHUB_CLIENT_ID is unset: GitHub sign-in uses the development stand-in at ${DEV_SIGN_IN_PATH} (not GitHub)`);
+  }
   const modules =
-    options.modules ?? (await modulesFor(config, { baseUrl: baseUrl.current, ...(options.memory ? { memory: options.memory } : {}) }));
+    options.modules ??
+    (await modulesFor(config, {
+      baseUrl: baseUrl.current,
+      ...(options.memory ? { memory: options.memory } : {}),
+      ...(developmentGitHub ? { developmentGitHub } : {}),
+    }));
   const container = await createContainer(config, logger, closers, modules);
   const worker = container.isBound(MemoryVerificationQueueToken) ? startInProcessWorker(container, logger, closers) : null;
   const { app, openApi } = createHttpApp({
     logger,
     routes: options.routes ?? apiRoutes,
-    routers: container.isBound(MemoryUploadUrlSignerToken) ? [localStorageRouter(resolverOf(container))] : [],
+    routers: [
+      ...(container.isBound(MemoryUploadUrlSignerToken) ? [localStorageRouter(resolverOf(container))] : []),
+      // Not part of the API: it stands in for github.com, so the document does not list it.
+      ...(developmentGitHub ? [{ router: devSignInRouter(developmentGitHub), operations: [] }] : []),
+    ],
     ...(container.isBound(AuthenticateToken) ? { authenticate: container.get(AuthenticateToken) } : {}),
     readinessChecks: [
       ...(container.isBound(ReadinessCheckToken) ? container.getAll<ReadinessCheck>(ReadinessCheckToken) : []),

@@ -20,6 +20,11 @@ export interface HttpConfig {
   readonly logLevel: LogLevel;
   /** `CORS_ORIGINS`: comma-separated browser origins allowed to call the API (default none); `*` alone: any origin. */
   readonly corsOrigins: readonly string[];
+  /**
+   * `FRONTEND_ORIGINS`: comma-separated origins of websites that may start a GitHub sign-in with
+   * `return_to` (default none; the server's own public origin is always allowed).
+   */
+  readonly frontendOrigins: readonly string[];
   /** `PUBLIC_BASE_URL`: where clients reach the API (used in the OpenAPI document and absolute links). */
   readonly publicBaseUrl: string | undefined;
   /** `ADAPTERS`: `memory` (default, no setup) or `aws`. */
@@ -37,9 +42,10 @@ export interface HttpConfig {
     readonly previousKey: JsonWebKeyObject | undefined;
   };
   /** GitHub OAuth app: `GITHUB_CLIENT_ID`, `GITHUB_CLIENT_SECRET`, and the base URLs `GITHUB_WEB_BASE_URL`
-   * (authorize, token) and `GITHUB_API_BASE_URL` (user), configurable so tests run against a fake GitHub. */
+   * (authorize, token) and `GITHUB_API_BASE_URL` (user), configurable so tests run against a fake GitHub.
+   * `GITHUB_CLIENT_ID` unset: `npm start` offers the development sign-in instead, Lambda answers 503. */
   readonly github: {
-    readonly clientId: string;
+    readonly clientId: string | undefined;
     readonly clientSecret: string;
     readonly webBaseUrl: string;
     readonly apiBaseUrl: string;
@@ -77,6 +83,11 @@ function isOrigin(value: string): boolean {
   }
 }
 
+/** One item of FRONTEND_ORIGINS: an origin. */
+const origin = z.string().refine(isOrigin, {
+  message: 'must be an origin such as https://app.example.com (scheme, host, optional port; no path)',
+});
+
 /** One item of CORS_ORIGINS: an origin, or `*` for any origin. */
 const corsOrigin = z.string().refine((value) => value === ANY_ORIGIN || isOrigin(value), {
   message: 'must be * or an origin such as https://app.example.com (scheme, host, optional port; no path)',
@@ -111,6 +122,16 @@ const EnvironmentSchema = z.object({
         message: '* (any origin) cannot be combined with other origins',
       }),
     ),
+  FRONTEND_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0),
+    )
+    .pipe(z.array(origin)),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   ADAPTERS: z.enum(['memory', 'aws']).default('memory'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -119,7 +140,7 @@ const EnvironmentSchema = z.object({
   TOKEN_AUDIENCE: z.string().min(1).default('hdoc-api'),
   TOKEN_SIGNING_KEY: jsonWebKey.optional(),
   TOKEN_PREVIOUS_KEY: jsonWebKey.optional(),
-  GITHUB_CLIENT_ID: z.string().min(1).default('hdoc-local'),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().default(''),
   GITHUB_WEB_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://github.com'),
   GITHUB_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.github.com'),
@@ -144,6 +165,7 @@ export function loadHttpConfig(environment: Readonly<Record<string, string | und
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS,
+    frontendOrigins: env.FRONTEND_ORIGINS,
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     adapters: env.ADAPTERS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { assertTokenKey, generateTokenKey, nodeAdaptersModule, type TokenKey } from '@hdoc/adapters-node';
+import { assertTokenKey, generateTokenKey, nodeAdaptersModule, type HttpGitHubOAuthOptions, type TokenKey } from '@hdoc/adapters-node';
 import {
   memoryAdaptersModule,
   resolveLocalBaseUrl,
@@ -8,6 +8,7 @@ import {
 } from '@hdoc/adapters-memory';
 import type { Clock, EntryVerifier } from '@hdoc/domain';
 import type { ContainerModule } from 'inversify';
+import { DEV_SIGN_IN_PATH, type DevelopmentGitHub } from '../routes/dev-sign-in/index.js';
 import { applicationModule } from './application.module.js';
 import { ConfigError, type HttpConfig } from './config.js';
 import { sharedReadinessModule } from './readiness-checks.js';
@@ -23,6 +24,31 @@ export interface ModuleContext {
   /** Where this server is reached (known once it listens). */
   readonly baseUrl: LocalBaseUrl;
   readonly memory?: MemoryOverrides;
+  /** The local GitHub stand-in, when this run offers the development sign-in (no GITHUB_CLIENT_ID, not Lambda). */
+  readonly developmentGitHub?: DevelopmentGitHub;
+}
+
+/**
+ * The GitHub OAuth app the real adapter talks to: the configured one; else the development stand-in
+ * served by this same server (local runs only); else none (GitHub sign-in answers 503).
+ */
+function githubOptions(config: HttpConfig, context: ModuleContext): HttpGitHubOAuthOptions | null {
+  const base = (): string => resolveLocalBaseUrl(context.baseUrl);
+  const redirectUri = (): string => `${base()}/auth/github/callback`;
+  const { clientId } = config.github;
+  if (clientId !== undefined) {
+    const { clientSecret, webBaseUrl, apiBaseUrl } = config.github;
+    return { clientId, clientSecret, webBaseUrl, apiBaseUrl, redirectUri };
+  }
+  const dev = context.developmentGitHub;
+  if (dev === undefined) return null;
+  return {
+    clientId: dev.clientId,
+    clientSecret: dev.clientSecret,
+    webBaseUrl: () => `${base()}${DEV_SIGN_IN_PATH}`,
+    apiBaseUrl: () => `${base()}${DEV_SIGN_IN_PATH}/api`,
+    redirectUri,
+  };
 }
 
 const KEY_VARIABLES = 'TOKEN_SIGNING_KEY / TOKEN_PREVIOUS_KEY';
@@ -67,13 +93,7 @@ export async function modulesFor(config: HttpConfig, context: ModuleContext): Pr
       currentKey,
       previousKey: previous,
     },
-    github: {
-      clientId: config.github.clientId,
-      clientSecret: config.github.clientSecret,
-      webBaseUrl: config.github.webBaseUrl,
-      apiBaseUrl: config.github.apiBaseUrl,
-      redirectUri: () => `${resolveLocalBaseUrl(context.baseUrl)}/auth/github/callback`,
-    },
+    github: githubOptions(config, context),
   }).catch((error: unknown) => {
     // jose refuses a key whose members are not valid base64url or not a curve point: still configuration.
     if (current !== undefined || previous !== null) throw new ConfigError([`${KEY_VARIABLES}: cannot be imported as Ed25519 keys`]);

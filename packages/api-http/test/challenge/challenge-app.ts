@@ -38,8 +38,8 @@ export interface ChallengeApp {
   readonly logs: CapturedLogger;
   /** fetch, every answer checked against /openapi.json. */
   readonly send: ReturnType<typeof checkedFetch>;
-  /** /auth/github, then GitHub's authorize page as `user`, up to (not including) the callback. */
-  startLogin(user: FakeGitHubUser): Promise<LoginAttempt>;
+  /** /auth/github (or `startPath`), then GitHub's authorize page as `user`, up to (not including) the callback. */
+  startLogin(user: FakeGitHubUser, startPath?: string): Promise<LoginAttempt>;
   /** The whole sign-in; returns the callback's answer. */
   login(user: FakeGitHubUser): Promise<GitHubLogin>;
   /** A session of a password account (not a participant), through the identity use cases. */
@@ -77,8 +77,8 @@ export async function startChallengeApp(options: { clock?: ManualClock; env?: Re
   const send = checkedFetch(server.url, new OpenApiValidator(composition.openApi));
   const resolve = resolverOf(composition.container);
 
-  const startLogin = async (user: FakeGitHubUser): Promise<LoginAttempt> => {
-    const start = await send('get', '/auth/github');
+  const startLogin = async (user: FakeGitHubUser, startPath = '/auth/github'): Promise<LoginAttempt> => {
+    const start = await send('get', startPath);
     expect(start.status).toBe(302);
     const setCookie = start.headers.getSetCookie().find((line) => line.startsWith('hdoc_github_state=')) ?? '';
     const authorizeUrl = new URL(start.headers.get('location') ?? '');

@@ -18,7 +18,7 @@ interface Page<T> {
   next_cursor: string | null;
 }
 
-const ALICE = { login: 'Alice', name: 'Alice Doe', twitter_username: 'alice_tw' };
+const ALICE = { login: 'Alice', name: 'Alice Doe', twitter_username: 'alice_tw', avatar_url: 'https://avatars.githubusercontent.com/u/101?v=4' };
 const BOB = { login: 'bob', name: 'Bob Roe' };
 const url = (login: string, day: number, type: 'github' | 'twitter'): string =>
   type === 'github' ? `https://github.com/${login}/cloud/commit/${day}` : `https://x.com/${login}_x/status/${1000 + day}`;
@@ -61,13 +61,14 @@ describe('the challenge, end to end over HTTP', () => {
     const alice = await profile('alice');
     expect(Object.keys(alice).sort()).toEqual(
       [
-        'github_username', 'full_name', 'bio', 'twitter_username', 'linkedin_profile', 'timezone', 'status', 'last_entry_at',
+        'github_username', 'avatar_url', 'full_name', 'bio', 'twitter_username', 'linkedin_profile', 'timezone', 'status', 'last_entry_at',
         'days_completed', 'github_entry_count', 'twitter_entry_count', 'github_score', 'twitter_score', 'github_streak',
         'twitter_streak', 'created_at', 'updated_at',
       ].sort(),
     );
     expect(alice).toMatchObject({
       github_username: 'Alice',
+      avatar_url: 'https://avatars.githubusercontent.com/u/101?v=4',
       full_name: 'Alice Doe',
       twitter_username: 'alice_tw',
       timezone: 'UTC',
@@ -197,6 +198,7 @@ describe('the challenge, end to end over HTTP', () => {
       github_streak: 2,
       twitter_streak: 1,
       status: 'active',
+      avatar_url: 'https://avatars.githubusercontent.com/u/101?v=4',
     });
 
     // A public page carries an ETag: unchanged, a conditional read is a 304; changed, a new page and tag.

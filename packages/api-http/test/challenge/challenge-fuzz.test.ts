@@ -27,7 +27,7 @@ describe('fuzzing the challenge operations', () => {
     const challengeOperations = Object.values(app.composition.openApi.paths ?? {})
       .flatMap((item) => Object.values(item ?? {}))
       .filter((operation) => ((operation as { tags?: string[] }).tags ?? []).includes('challenge'));
-    expect(challengeOperations).toHaveLength(9);
+    expect(challengeOperations).toHaveLength(11);
     await fuzzOperations({
       document: app.composition.openApi,
       send: app.send,

@@ -78,10 +78,47 @@ describe('GET /auth/github/callback', () => {
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ github_username: 'MonaLisa', full_name: 'Mona Lisa', bio: 'edited', twitter_username: 'mona_x' });
 
-    // A later sign-in, in another casing, finds the same participant.
+    // A later sign-in of the same GitHub account (same id) after a case-only rename on GitHub finds the
+    // same participant, spelled as GitHub spells it now.
     const again = await app.login({ login: 'monalisa' });
-    expect(again).toMatchObject({ github_username: 'MonaLisa', profile_created: false });
+    expect(again).toMatchObject({ github_username: 'monalisa', profile_created: false });
     expect(again.access_token).not.toBe(tokens.access_token);
+    expect((await app.send('get', '/profiles/MONALISA')).body).toMatchObject({ github_username: 'monalisa', bio: 'edited' });
+  });
+
+  it('follows a GitHub rename over HTTP: the profile, its entries and its leaderboard row move; the old name is free', async () => {
+    const before = await app.login({ id: 4242, login: 'old-name', avatar_url: 'https://avatars.githubusercontent.com/u/4242?v=1' });
+    const entry = await app.send('put', '/profiles/me/entries/1/github', json({ url: 'https://github.com/old-name/cloud' }, bearer(before.access_token)));
+    expect(entry.status).toBe(200);
+    const after = await app.login({ id: 4242, login: 'new-name', avatar_url: 'https://avatars.githubusercontent.com/u/4242?v=2' });
+    expect(after).toMatchObject({ github_username: 'new-name', profile_created: false });
+    expect((await app.send('get', '/profiles/old-name')).status).toBe(404);
+    expect((await app.send('get', '/profiles/new-name')).body).toMatchObject({
+      github_username: 'new-name',
+      github_entry_count: 1,
+      avatar_url: 'https://avatars.githubusercontent.com/u/4242?v=2',
+    });
+    const entries = await app.send('get', '/profiles/new-name/entries');
+    expect((entries.body as { items: { github_username: string }[] }).items.map((item) => item.github_username)).toEqual(['new-name']);
+    expect((await app.send('get', '/leaderboard/old-name')).status).toBe(404);
+    expect((await app.send('get', '/leaderboard/new-name')).body).toMatchObject({ row: { github_username: 'new-name' } });
+    // The old login's session is over; the new one edits the moved profile.
+    expect((await app.send('patch', '/profiles/me', json({ bio: 'x' }, bearer(before.access_token)))).status).toBe(401);
+    expect((await app.send('patch', '/profiles/me', json({ bio: 'moved' }, bearer(after.access_token)))).status).toBe(200);
+  });
+
+  it('never lets a reused GitHub name inherit the former holder\'s profile', async () => {
+    const holder = await app.login({ id: 5151, login: 'reused', name: 'First Holder' });
+    expect((await app.send('put', '/profiles/me/entries/1/github', json({ url: 'https://github.com/reused/cloud' }, bearer(holder.access_token)))).status).toBe(200);
+    const newcomer = await app.login({ id: 6262, login: 'Reused', name: 'Second Holder' });
+    expect(newcomer).toMatchObject({ github_username: 'Reused', profile_created: true });
+    expect((await app.send('get', '/profiles/reused')).body).toMatchObject({ github_username: 'Reused', full_name: 'Second Holder', github_entry_count: 0 });
+    expect((await app.send('get', '/profiles/reused/entries')).body).toMatchObject({ items: [] });
+    // The former holder's session no longer acts on the name.
+    expect((await app.send('patch', '/profiles/me', json({ bio: 'x' }, bearer(holder.access_token)))).status).toBe(401);
+    const back = await app.login({ id: 5151, login: 'first-holder-now' });
+    expect((await app.send('get', '/profiles/first-holder-now')).body).toMatchObject({ full_name: 'First Holder', github_entry_count: 1 });
+    expect(back.profile_created).toBe(false);
   });
 
   it('answers 401 when the browser holds no state cookie, and the attempt stays usable by its own browser', async () => {
@@ -145,6 +182,23 @@ describe('GET /auth/github/callback', () => {
     clock.advance(601_000);
     const late = await app.send('get', attempt.callbackPath, { headers: { cookie: attempt.cookie } });
     expect(late.status).toBe(401);
+  });
+
+  it.each([
+    { path: '/login/oauth/access_token', body: '<html><body>Maintenance</body></html>', contentType: 'text/html' },
+    { path: '/login/oauth/access_token', body: '', contentType: 'application/json' },
+    { path: '/user', body: '<html><body>Maintenance</body></html>', contentType: 'text/html' },
+    { path: '/user', body: '', contentType: 'text/plain' },
+  ])('answers 503 dependency_unavailable when GitHub answers $path with non-JSON ($contentType)', async (raw) => {
+    const attempt = await app.startLogin({ login: 'while-github-is-down' });
+    app.github.rawAnswer = { status: 200, ...raw };
+    try {
+      const answer = await app.send('get', attempt.callbackPath, { headers: { cookie: attempt.cookie } });
+      expect(answer.status).toBe(503);
+      expect(errorCode(answer.body)).toBe('dependency_unavailable');
+    } finally {
+      app.github.rawAnswer = null;
+    }
   });
 
   it('never writes the code or the state to the logs', async () => {

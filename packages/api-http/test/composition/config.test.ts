@@ -8,12 +8,13 @@ describe('loadHttpConfig', () => {
       host: '127.0.0.1',
       logLevel: 'info',
       corsOrigins: [],
+      frontendOrigins: [],
       publicBaseUrl: undefined,
       adapters: 'memory',
       shutdownTimeoutMs: 10_000,
       trustProxy: false,
       tokens: { issuer: 'hdoc', audience: 'hdoc-api', signingKey: undefined, previousKey: undefined },
-      github: { clientId: 'hdoc-local', clientSecret: '', webBaseUrl: 'https://github.com', apiBaseUrl: 'https://api.github.com' },
+      github: { clientId: undefined, clientSecret: '', webBaseUrl: 'https://github.com', apiBaseUrl: 'https://api.github.com' },
       localSigningSecret: undefined,
       maxUploadBytes: 20 * 1024 * 1024,
       refreshReuseGraceSeconds: 15,
@@ -27,6 +28,7 @@ describe('loadHttpConfig', () => {
       HOST: '0.0.0.0',
       LOG_LEVEL: 'debug',
       CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
+      FRONTEND_ORIGINS: 'https://app.example.com,https://www.example.com',
       PUBLIC_BASE_URL: 'https://api.example.com/',
       ADAPTERS: 'aws',
       SHUTDOWN_TIMEOUT_MS: '2500',
@@ -51,6 +53,7 @@ describe('loadHttpConfig', () => {
       host: '0.0.0.0',
       logLevel: 'debug',
       corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
+      frontendOrigins: ['https://app.example.com', 'https://www.example.com'],
       publicBaseUrl: 'https://api.example.com',
       adapters: 'aws',
       shutdownTimeoutMs: 2500,
@@ -77,6 +80,10 @@ describe('loadHttpConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadHttpConfig({ PORT: '', CORS_ORIGINS: '', ADAPTERS: '' })).toMatchObject({ port: 3000, corsOrigins: [], adapters: 'memory' });
+  });
+
+  it('refuses a FRONTEND_ORIGINS entry that is not an origin, naming it', () => {
+    expect(() => loadHttpConfig({ FRONTEND_ORIGINS: 'https://ok.example,https://bad.example/path' })).toThrow(/FRONTEND_ORIGINS\.1/);
   });
 
   it('rejects a signing key that is not a JSON object without echoing it', () => {

@@ -6,7 +6,14 @@ const CREATED = new Date('2026-03-01T10:00:00.000Z');
 export function aProfile(githubUsername: string, overrides: Partial<Profile> = {}): Profile {
   const base = createProfile(
     githubUsername,
-    { fullName: 'Ada Lovelace', bio: 'clouds', twitterUsername: 'ada_l', linkedinProfile: 'https://www.linkedin.com/in/ada-l', timezone: 'Europe/Paris' },
+    {
+      fullName: 'Ada Lovelace',
+      bio: 'clouds',
+      twitterUsername: 'ada_l',
+      linkedinProfile: 'https://www.linkedin.com/in/ada-l',
+      timezone: 'Europe/Paris',
+      avatarUrl: 'https://avatars.githubusercontent.com/u/1?v=4',
+    },
     CREATED,
   );
   return {
@@ -58,4 +65,15 @@ let namespace = 0;
 export function freshNamespace(): string {
   namespace += 1;
   return `ns${namespace}x${Date.now().toString(36)}`;
+}
+
+let idBlock = 0;
+
+/**
+ * A base for GitHub ids no earlier run used (ids base+1..base+999 are the caller's), so runs sharing one
+ * subject never collide on the unique id index.
+ */
+export function freshIdBase(): number {
+  idBlock += 1;
+  return (Date.now() % 1_000_000) * 1_000_000 + idBlock * 1_000;
 }

@@ -71,6 +71,29 @@ export function describeEntryRepositoryContract(
       expect(await repository.listByParticipant('nobody')).toEqual([]);
     }));
 
+    it('moves every entry of a participant to a new username, and leaves others alone', run(async ({ repository }) => {
+      const ada = [key('ada', 1, 'github'), key('ada', 2, 'twitter')].map((k) => anEntry(k, { verified: true, confidence: 80 }));
+      for (const entry of ada) await repository.put(entry, null);
+      await repository.put(anEntry(key('adam', 1, 'github')), null);
+      await repository.moveParticipant('ADA', 'Ada-L');
+      expect(await repository.listByParticipant('ada')).toEqual([]);
+      expect(await repository.get(key('ada', 1, 'github'))).toBeNull();
+      expect(await repository.listByParticipant('ada-l')).toEqual(ada.map((entry) => ({ ...entry, githubUsername: 'Ada-L' })));
+      expect(await repository.listByParticipant('adam')).toHaveLength(1);
+      // The freed name starts empty; a participant without entries moves as nothing.
+      await repository.moveParticipant('nobody', 'someone');
+      expect(await repository.listByParticipant('someone')).toEqual([]);
+      // A second run (an interrupted move finished) changes nothing.
+      await repository.moveParticipant('ada', 'Ada-L');
+      expect(await repository.listByParticipant('ada-l')).toHaveLength(2);
+    }));
+
+    it('re-spells the entries of a participant whose username changes only in case', run(async ({ repository }) => {
+      await repository.put(anEntry(key('ada', 1, 'github')), null);
+      await repository.moveParticipant('ada', 'ADA');
+      expect((await repository.listByParticipant('ada')).map((entry) => entry.githubUsername)).toEqual(['ADA']);
+    }));
+
     it('behaves like a map of (participant, day, type) to revisioned entries for any sequence of writes', run(async ({ repository }) => {
       const slot = fc.record({
         name: fc.constantFrom('ada', 'bob'),

@@ -50,6 +50,7 @@ export function leaderboardStanding(githubUsername: string, overrides: Partial<L
   return {
     githubUsername,
     fullName: `${githubUsername} Example`,
+    avatarUrl: `https://avatars.example.test/${githubUsername}`,
     githubScore: 0,
     twitterScore: 0,
     daysCompleted: 0,
@@ -93,6 +94,7 @@ const statusArb = fc.constantFrom(...PROFILE_STATUSES);
 const standingArb: fc.Arbitrary<LeaderboardStanding> = fc.record({
   githubUsername: usernameArb,
   fullName: fc.option(fc.string({ maxLength: 15 }), { nil: null }),
+  avatarUrl: fc.option(fc.webUrl(), { nil: null }),
   githubScore: scoreArb,
   twitterScore: scoreArb,
   daysCompleted: daysArb,

@@ -2,13 +2,13 @@ import { StaleWriteError, type Profile, type ProfileRepository } from '@hdoc/dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withSubject, type Disposable } from '../shared/contract-subject.js';
-import { aProfile, freshNamespace, recase } from './challenge-fixtures.js';
+import { aProfile, freshIdBase, freshNamespace, recase } from './challenge-fixtures.js';
 
 export interface ProfileRepositorySubject extends Disposable {
   readonly repository: ProfileRepository;
 }
 
-/** The model of a repository: per lower-cased username, the last profile saved. */
+/** The model of a repository: per lower-cased username, the last profile saved (ids are unique among them). */
 type ProfileModel = Map<string, Profile>;
 
 interface ProfileReal {
@@ -79,19 +79,86 @@ export function describeProfileRepositoryContract(
       expect((await repository.get('ada'))?.bio).toBe(won[0]);
     }));
 
-    it('behaves like a map of usernames to versioned profiles for any sequence of saves and reads', run(async ({ repository }) => {
+    it('finds a profile by its GitHub id, and by nothing once it holds another', run(async ({ repository }) => {
+      const base = freshIdBase();
+      const ada = aProfile('ada', { githubId: base + 1 });
+      await repository.save(ada, null);
+      expect(await repository.getByGithubId(base + 1)).toEqual(ada);
+      expect(await repository.getByGithubId(base + 2)).toBeNull();
+      const moved = { ...ada, githubId: base + 2, version: 2 };
+      await repository.save(moved, 1);
+      expect(await repository.getByGithubId(base + 1)).toBeNull();
+      expect(await repository.getByGithubId(base + 2)).toEqual(moved);
+    }));
+
+    it('refuses a second profile with a GitHub id another profile holds', run(async ({ repository }) => {
+      const id = freshIdBase() + 1;
+      await repository.save(aProfile('ada', { githubId: id }), null);
+      await expect(repository.save(aProfile('grace', { githubId: id }), null)).rejects.toBeInstanceOf(StaleWriteError);
+      expect(await repository.get('grace')).toBeNull();
+      expect((await repository.getByGithubId(id))?.githubUsername).toBe('ada');
+    }));
+
+    it('renames a profile: the old username frees, the new one and the id lead to it', run(async ({ repository }) => {
+      const id = freshIdBase() + 1;
+      const ada = aProfile('ada', { githubId: id });
+      await repository.save(ada, null);
+      const renamed = { ...ada, githubUsername: 'Ada-L', version: 2 };
+      await repository.rename('ADA', renamed, 1);
+      expect(await repository.get('ada')).toBeNull();
+      expect(await repository.get('ada-l')).toEqual(renamed);
+      expect(await repository.getByGithubId(id)).toEqual(renamed);
+      // The freed name may be taken by someone else.
+      await repository.save(aProfile('ada', { githubId: id + 1 }), null);
+      expect((await repository.getByGithubId(id + 1))?.githubUsername).toBe('ada');
+    }));
+
+    it('renames to another case of the same username', run(async ({ repository }) => {
+      const ada = aProfile('ada', { githubId: freshIdBase() + 1 });
+      await repository.save(ada, null);
+      const respelled = { ...ada, githubUsername: 'ADA', version: 2 };
+      await repository.rename('ada', respelled, 1);
+      expect(await repository.get('ada')).toEqual(respelled);
+    }));
+
+    it('refuses a rename onto a held username, from a stale version, or of a missing profile, changing nothing', run(async ({ repository }) => {
+      const base = freshIdBase();
+      const ada = aProfile('ada', { githubId: base + 1 });
+      const grace = aProfile('grace', { githubId: base + 2 });
+      await repository.save(ada, null);
+      await repository.save(grace, null);
+      await expect(repository.rename('ada', { ...ada, githubUsername: 'Grace', version: 2 }, 1)).rejects.toBeInstanceOf(StaleWriteError);
+      await expect(repository.rename('ada', { ...ada, githubUsername: 'ada2', version: 3 }, 2)).rejects.toBeInstanceOf(StaleWriteError);
+      await expect(repository.rename('nobody', { ...ada, githubUsername: 'ada3', version: 2 }, 1)).rejects.toBeInstanceOf(StaleWriteError);
+      await expect(repository.rename('ada', { ...ada, githubUsername: 'ada4', githubId: base + 2, version: 2 }, 1)).rejects.toBeInstanceOf(
+        StaleWriteError,
+      );
+      expect(await repository.get('ada')).toEqual(ada);
+      expect(await repository.get('grace')).toEqual(grace);
+      for (const name of ['ada2', 'ada3', 'ada4']) expect(await repository.get(name)).toBeNull();
+      expect(await repository.getByGithubId(base + 1)).toEqual(ada);
+      expect(await repository.getByGithubId(base + 2)).toEqual(grace);
+    }));
+
+    it('behaves like a map of usernames to versioned profiles with unique ids for any sequence of saves, renames and reads', run(async ({ repository }) => {
       const names = ['alice', 'bob-2', 'c'];
       const username = fc.tuple(fc.constantFrom(...names), fc.nat()).map(([name, mask]) => ({ name, mask }));
+      const githubId = fc.option(fc.integer({ min: 1, max: 3 }), { nil: null });
+      const expectedVersion = fc.option(fc.nat({ max: 4 }), { nil: null });
       const commands = [
-        fc.tuple(username, fc.option(fc.nat({ max: 4 }), { nil: null }), fc.string({ maxLength: 5 })).map(
-          ([{ name, mask }, expected, bio]) => new SaveCommand(name, mask, expected, bio),
+        fc.tuple(username, expectedVersion, fc.string({ maxLength: 5 }), githubId).map(
+          ([{ name, mask }, expected, bio, id]) => new SaveCommand(name, mask, expected, bio, id),
+        ),
+        fc.tuple(username, username, fc.nat({ max: 4 }), githubId).map(
+          ([from, to, expected, id]) => new RenameCommand(from.name, to.name, to.mask, expected, id),
         ),
         username.map(({ name, mask }) => new GetCommand(name, mask)),
+        fc.integer({ min: 1, max: 3 }).map((id) => new GetByIdCommand(id)),
       ];
       await fc.assert(
         fc.asyncProperty(fc.commands(commands, { size: '-1' }), async (cmds) => {
           const prefix = freshNamespace();
-          const scoped = { repository: new NamespacedProfiles(repository, prefix) };
+          const scoped = { repository: new NamespacedProfiles(repository, prefix, freshIdBase()) };
           await fc.asyncModelRun(() => ({ model: new Map(), real: scoped }), cmds);
         }),
         { numRuns: 40 },
@@ -105,16 +172,41 @@ class NamespacedProfiles implements ProfileRepository {
   constructor(
     private readonly inner: ProfileRepository,
     private readonly prefix: string,
+    private readonly idBase: number,
   ) {}
 
   async get(githubUsername: string): Promise<Profile | null> {
-    const found = await this.inner.get(`${this.prefix}-${githubUsername}`);
-    return found && { ...found, githubUsername: found.githubUsername.slice(this.prefix.length + 1) };
+    return this.unscoped(await this.inner.get(`${this.prefix}-${githubUsername}`));
+  }
+
+  async getByGithubId(githubId: number): Promise<Profile | null> {
+    return this.unscoped(await this.inner.getByGithubId(this.idBase + githubId));
   }
 
   save(profile: Profile, expectedVersion: number | null): Promise<void> {
-    return this.inner.save({ ...profile, githubUsername: `${this.prefix}-${profile.githubUsername}` }, expectedVersion);
+    return this.inner.save(this.scoped(profile), expectedVersion);
   }
+
+  rename(fromUsername: string, profile: Profile, expectedVersion: number): Promise<void> {
+    return this.inner.rename(`${this.prefix}-${fromUsername}`, this.scoped(profile), expectedVersion);
+  }
+
+  private scoped(profile: Profile): Profile {
+    const githubId = profile.githubId === null ? null : this.idBase + profile.githubId;
+    return { ...profile, githubUsername: `${this.prefix}-${profile.githubUsername}`, githubId };
+  }
+
+  private unscoped(found: Profile | null): Profile | null {
+    if (found === null) return null;
+    const githubId = found.githubId === null ? null : found.githubId - this.idBase;
+    return { ...found, githubUsername: found.githubUsername.slice(this.prefix.length + 1), githubId };
+  }
+}
+
+/** Whether `profile`'s id is unset or held by no other profile than the one under `ownKey`, in the model. */
+function idFreeIn(model: ProfileModel, profile: Profile, ownKey: string): boolean {
+  if (profile.githubId === null) return true;
+  return [...model].every(([key, held]) => key === ownKey || held.githubId !== profile.githubId);
 }
 
 class SaveCommand implements ProfileCommand {
@@ -123,6 +215,7 @@ class SaveCommand implements ProfileCommand {
     private readonly mask: number,
     private readonly expectedVersion: number | null,
     private readonly bio: string,
+    private readonly githubId: number | null,
   ) {}
 
   check(): boolean {
@@ -131,9 +224,13 @@ class SaveCommand implements ProfileCommand {
 
   async run(model: ProfileModel, real: ProfileReal): Promise<void> {
     const stored = model.get(this.name);
-    const profile = aProfile(recase(this.name, this.mask), { bio: this.bio, version: (this.expectedVersion ?? 0) + 1 });
+    const profile = aProfile(recase(this.name, this.mask), {
+      bio: this.bio,
+      githubId: this.githubId,
+      version: (this.expectedVersion ?? 0) + 1,
+    });
     const write = real.repository.save(profile, this.expectedVersion);
-    if ((stored?.version ?? null) === this.expectedVersion) {
+    if ((stored?.version ?? null) === this.expectedVersion && idFreeIn(model, profile, this.name)) {
       await write;
       model.set(this.name, profile);
     } else {
@@ -142,7 +239,57 @@ class SaveCommand implements ProfileCommand {
   }
 
   toString(): string {
-    return `save(${recase(this.name, this.mask)}, expected=${this.expectedVersion}, bio=${JSON.stringify(this.bio)})`;
+    return `save(${recase(this.name, this.mask)}, expected=${this.expectedVersion}, bio=${JSON.stringify(this.bio)}, id=${this.githubId})`;
+  }
+}
+
+class RenameCommand implements ProfileCommand {
+  constructor(
+    private readonly from: string,
+    private readonly to: string,
+    private readonly mask: number,
+    private readonly expectedVersion: number,
+    private readonly githubId: number | null,
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: ProfileModel, real: ProfileReal): Promise<void> {
+    const stored = model.get(this.from);
+    const base = stored ?? aProfile(this.from);
+    const profile = { ...base, githubUsername: recase(this.to, this.mask), githubId: this.githubId, version: this.expectedVersion + 1 };
+    const write = real.repository.rename(this.from, profile, this.expectedVersion);
+    const targetFree = this.to === this.from || !model.has(this.to);
+    if (stored?.version === this.expectedVersion && targetFree && idFreeIn(model, profile, this.from)) {
+      await write;
+      model.delete(this.from);
+      model.set(this.to, profile);
+    } else {
+      await expect(write).rejects.toBeInstanceOf(StaleWriteError);
+    }
+  }
+
+  toString(): string {
+    return `rename(${this.from} -> ${recase(this.to, this.mask)}, expected=${this.expectedVersion}, id=${this.githubId})`;
+  }
+}
+
+class GetByIdCommand implements ProfileCommand {
+  constructor(private readonly githubId: number) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: ProfileModel, real: ProfileReal): Promise<void> {
+    const expected = [...model.values()].find((profile) => profile.githubId === this.githubId) ?? null;
+    expect(await real.repository.getByGithubId(this.githubId)).toEqual(expected);
+  }
+
+  toString(): string {
+    return `getByGithubId(${this.githubId})`;
   }
 }
 

@@ -4,10 +4,27 @@ import type { AddressInfo } from 'node:net';
 
 /** A GitHub account as GET /user returns it (REST API field names). */
 export interface FakeGitHubUser {
+  /** GitHub's numeric id; by default derived from the login (case-insensitively), see {@link fakeGitHubId}. */
+  readonly id?: number;
   readonly login: string;
+  readonly avatar_url?: string | null;
   readonly name?: string | null;
   readonly bio?: string | null;
   readonly twitter_username?: string | null;
+}
+
+/** A raw answer played instead of the normal one, e.g. an HTML maintenance page or an empty body. */
+export interface FakeGitHubRawAnswer {
+  /** Only requests to this path get it (e.g. `/user`); every path when absent. */
+  readonly path?: string;
+  readonly status: number;
+  readonly contentType?: string;
+  readonly body: string;
+}
+
+/** A stable id per login (case-insensitive), so one account signs in as the same person in every test. */
+export function fakeGitHubId(login: string): number {
+  return createHash('sha256').update(login.toLowerCase()).digest().readUIntBE(0, 6);
 }
 
 interface Grant {
@@ -34,6 +51,8 @@ export class FakeGitHubServer {
   deny = false;
   /** Forces every answer to this HTTP status (to play an outage), or `hang` to never answer. */
   failure: number | 'hang' | null = null;
+  /** Plays this answer (on its path) instead of the real one: GitHub answering non-JSON. */
+  rawAnswer: FakeGitHubRawAnswer | null = null;
   /** Every request received. */
   readonly requests: { method: string; path: string; headers: IncomingMessage['headers']; body: string }[] = [];
   /** Every code issued, e.g. to prove none reaches the logs. */
@@ -78,6 +97,11 @@ export class FakeGitHubServer {
     this.requests.push({ method: req.method ?? '', path: url.pathname, headers: req.headers, body });
     if (this.failure === 'hang') return;
     if (this.failure !== null) return this.json(res, this.failure, { message: 'Server Error' });
+    const raw = this.rawAnswer;
+    if (raw !== null && (raw.path === undefined || raw.path === url.pathname)) {
+      res.writeHead(raw.status, raw.contentType === undefined ? {} : { 'content-type': raw.contentType }).end(raw.body);
+      return;
+    }
     if (req.method === 'GET' && url.pathname === '/login/oauth/authorize') return this.authorize(url.searchParams, res);
     if (req.method === 'POST' && url.pathname === '/login/oauth/access_token') return this.token(new URLSearchParams(body), res);
     if (req.method === 'GET' && url.pathname === '/user') return this.user(req, res);
@@ -124,7 +148,7 @@ export class FakeGitHubServer {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const user = token === undefined ? undefined : this.tokens.get(token);
     if (user === undefined) return this.json(res, 401, { message: 'Bad credentials' });
-    this.json(res, 200, { id: 1, type: 'User', name: null, bio: null, twitter_username: null, ...user });
+    this.json(res, 200, { id: fakeGitHubId(user.login), type: 'User', name: null, bio: null, twitter_username: null, avatar_url: null, ...user });
   }
 
   private json(res: ServerResponse, status: number, body: unknown): void {

@@ -9,7 +9,14 @@ export interface GitHubOAuthSubject extends Disposable {
   approve(authorizeUrl: string, user: GitHubUser): Promise<string> | string;
 }
 
-const octocat: GitHubUser = { login: 'Octo-Cat', name: 'The Octocat', bio: 'I like forks', twitterUsername: 'octo' };
+const octocat: GitHubUser = {
+  id: 583231,
+  login: 'Octo-Cat',
+  name: 'The Octocat',
+  bio: 'I like forks',
+  twitterUsername: 'octo',
+  avatarUrl: 'https://avatars.githubusercontent.com/u/583231?v=4',
+};
 
 /** A fresh PKCE pair: the verifier kept server-side and its S256 challenge. */
 function pkce(): { verifier: string; challenge: string } {
@@ -36,7 +43,7 @@ export function describeGitHubOAuthContract(adapterName: string, makeSubject: ()
       expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     }));
 
-    it('redeems an approved code with its verifier and reads the user it belongs to', run(async (subject) => {
+    it('redeems an approved code with its verifier and reads the user it belongs to, numeric id and avatar included', run(async (subject) => {
       const { code, verifier } = await approved(subject);
       const token = await subject.github.exchangeCode({ code, codeVerifier: verifier });
       expect(await subject.github.fetchUser(token)).toEqual(octocat);

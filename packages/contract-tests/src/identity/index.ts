@@ -3,3 +3,4 @@ export * from './session-store.contract.js';
 export * from './rate-limiter.contract.js';
 export * from './oauth-state-store.contract.js';
 export * from './github-oauth.contract.js';
+export * from './sign-in-code-store.contract.js';

@@ -10,8 +10,8 @@ export interface OAuthStateStoreSubject extends Disposable {
 
 const TEN_MINUTES = 600_000;
 
-function attemptAt(clock: AdjustableClock, state: string): OAuthLoginAttempt {
-  return { state, codeVerifier: `verifier-of-${state}`, expiresAt: new Date(clock.now().getTime() + TEN_MINUTES) };
+function attemptAt(clock: AdjustableClock, state: string, returnTo: string | null = null): OAuthLoginAttempt {
+  return { state, codeVerifier: `verifier-of-${state}`, returnTo, expiresAt: new Date(clock.now().getTime() + TEN_MINUTES) };
 }
 
 /** The OAuthStateStore port's documented behaviour, for every adapter. */
@@ -29,6 +29,14 @@ export function describeOAuthStateStoreContract(
       expect(await store.take('state-1')).toEqual(attempt);
       expect(await store.take('state-1')).toBeNull();
       expect(await store.take('state-2')).toEqual(attemptAt(clock, 'state-2'));
+    }));
+
+    it('keeps the return URL of an attempt, and its absence', run(async ({ store, clock }) => {
+      const back = attemptAt(clock, 'with-return', 'https://app.example.test/signed-in?tab=2');
+      await store.save(back);
+      await store.save(attemptAt(clock, 'without-return'));
+      expect(await store.take('with-return')).toEqual(back);
+      expect((await store.take('without-return'))?.returnTo).toBeNull();
     }));
 
     it('answers null for an unknown state', run(async ({ store, clock }) => {

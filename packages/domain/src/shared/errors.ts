@@ -96,3 +96,17 @@ export class ForbiddenError extends DomainError {
     this.name = 'ForbiddenError';
   }
 }
+
+/**
+ * A single-use sign-in code (the GitHub callback's `#code=`) that is unknown, already exchanged or
+ * expired (HTTP 400 `invalid_grant`, as OAuth names it): the page starts the sign-in again.
+ */
+export class InvalidGrantError extends DomainError {
+  readonly code = 'invalid_grant';
+  /** The input to blame: the one-time code. */
+  readonly field = 'code';
+  constructor(what = 'is unknown, already used or expired; sign in again') {
+    super(`code: ${what}`);
+    this.name = 'InvalidGrantError';
+  }
+}

@@ -8,6 +8,7 @@ import {
   GetLeaderboardPage,
   GetLeaderboardPosition,
   GetProfile,
+  GetMyProfile,
   LeaderboardToken,
   ListEntries,
   ProfileRepositoryToken,
@@ -23,6 +24,7 @@ import {
   ActionThrottle,
   Authenticate,
   CompleteGitHubLogin,
+  ExchangeSignInCode,
   GetCurrentUser,
   GitHubOAuthToken,
   LogIn,
@@ -30,6 +32,7 @@ import {
   LogOutEverywhere,
   LogOutWithRefreshToken,
   OAuthStateStoreToken,
+  SignInCodeStoreToken,
   PasswordHasherToken,
   RateLimiterToken,
   RefreshSession,
@@ -63,9 +66,10 @@ import { wire, type UseCaseWiring } from './wire.js';
 
 /** The challenge use cases and what each is built from. */
 export const CHALLENGE_USE_CASES: readonly UseCaseWiring[] = [
-  wire(RegisterProfile, [ProfileRepositoryToken, LeaderboardToken, ClockToken]),
+  wire(RegisterProfile, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
   wire(UpdateProfile, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
   wire(GetProfile, [ProfileRepositoryToken, ClockToken]),
+  wire(GetMyProfile, [ProfileRepositoryToken, ClockToken]),
   wire(SubmitEntry, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, ClockToken, ActionThrottle]),
   wire(ListEntries, [ProfileRepositoryToken, EntryRepositoryToken]),
   wire(RecordVerification, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
@@ -88,7 +92,17 @@ export const IDENTITY_USE_CASES: readonly UseCaseWiring[] = [
   wire(GetCurrentUser, [UserRepositoryToken]),
   wire(WhoAmI, [UserRepositoryToken]),
   wire(StartGitHubLogin, [GitHubOAuthToken, OAuthStateStoreToken, SecretGeneratorToken, ClockToken, RateLimiterToken]),
-  wire(CompleteGitHubLogin, [OAuthStateStoreToken, GitHubOAuthToken, RegisterProfile, SessionIssuer]),
+  wire(CompleteGitHubLogin, [
+    OAuthStateStoreToken,
+    GitHubOAuthToken,
+    RegisterProfile,
+    SessionIssuer,
+    SessionStoreToken,
+    SignInCodeStoreToken,
+    SecretGeneratorToken,
+    ClockToken,
+  ]),
+  wire(ExchangeSignInCode, [SignInCodeStoreToken, SecretGeneratorToken, SessionIssuer]),
 ];
 
 /** The photos use cases and what each is built from. */

@@ -25,6 +25,16 @@ export class MemoryEntryRepository implements EntryRepository {
     this.byParticipant.set(participant, entries);
   }
 
+  async moveParticipant(fromUsername: string, toUsername: string): Promise<void> {
+    const from = this.byParticipant.get(githubUsernameKey(fromUsername));
+    if (from === undefined) return;
+    const toKey = githubUsernameKey(toUsername);
+    const to = toKey === githubUsernameKey(fromUsername) ? from : (this.byParticipant.get(toKey) ?? new Map<string, Entry>());
+    for (const [slot, entry] of from) to.set(slot, { ...entry, githubUsername: toUsername });
+    if (to !== from) this.byParticipant.delete(githubUsernameKey(fromUsername));
+    this.byParticipant.set(toKey, to);
+  }
+
   async listByParticipant(githubUsername: string): Promise<readonly Entry[]> {
     const entries = this.byParticipant.get(githubUsernameKey(githubUsername));
     return entries === undefined ? [] : [...entries.values()].sort(listOrder).map((entry) => structuredClone(entry));

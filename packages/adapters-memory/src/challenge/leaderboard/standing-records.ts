@@ -14,11 +14,12 @@ const DAYS = 4;
 const STATUS = 5;
 const GITHUB_STREAK = 6;
 const TWITTER_STREAK = 7;
-/* Strings sit in one array, three per slot, so one participant's strings share a cache line too. */
-const TEXTS = 3;
+/* Strings sit in one array, four per slot, so one participant's strings share a cache line too. */
+const TEXTS = 4;
 const NAME = 0;
 const KEY = 1;
 const FULL_NAME = 2;
+const AVATAR_URL = 3;
 const INITIAL_CAPACITY = 1024;
 const MAX_UINT32 = 0xffff_ffff;
 
@@ -41,7 +42,7 @@ export class StandingRecords {
   private capacity = INITIAL_CAPACITY;
   private words = new Uint32Array(INITIAL_CAPACITY * WORDS);
   private versions = new Float64Array(this.words.buffer);
-  private readonly texts: (string | null)[] = ['', '', null];
+  private readonly texts: (string | null)[] = ['', '', null, null];
   private readonly free: number[] = [];
 
   /** Rejects what the domain never produces, since typed records would silently wrap it. */
@@ -62,7 +63,7 @@ export class StandingRecords {
     if (reused !== undefined) return reused;
     const slot = this.texts.length / TEXTS;
     if (slot === this.capacity) this.grow();
-    this.texts.push('', '', null);
+    this.texts.push('', '', null, null);
     return slot;
   }
 
@@ -70,6 +71,7 @@ export class StandingRecords {
     this.texts[slot * TEXTS + NAME] = '';
     this.texts[slot * TEXTS + KEY] = '';
     this.texts[slot * TEXTS + FULL_NAME] = null;
+    this.texts[slot * TEXTS + AVATAR_URL] = null;
     this.free.push(slot);
   }
 
@@ -79,6 +81,7 @@ export class StandingRecords {
     this.texts[text + NAME] = standing.githubUsername;
     this.texts[text + KEY] = key === standing.githubUsername ? standing.githubUsername : key;
     this.texts[text + FULL_NAME] = standing.fullName;
+    this.texts[text + AVATAR_URL] = standing.avatarUrl;
     const word = slot * WORDS;
     this.versions[slot * (WORDS / 2) + VERSION_F64] = standing.version;
     this.words[word + GITHUB_SCORE] = standing.githubScore;
@@ -127,6 +130,7 @@ export class StandingRecords {
       totalScore: this.total(slot),
       githubUsername: this.texts[text + NAME] as string,
       fullName: this.texts[text + FULL_NAME] ?? null,
+      avatarUrl: this.texts[text + AVATAR_URL] ?? null,
       githubScore: this.words[word + GITHUB_SCORE]!,
       twitterScore: this.words[word + TWITTER_SCORE]!,
       daysCompleted: this.words[word + DAYS]!,

@@ -6,6 +6,7 @@ import { locatedField } from '../routing/validation-error.js';
 /** Status of each domain error code (packages/domain/src/shared/errors.ts). */
 const DOMAIN_STATUS: Readonly<Record<string, { status: number; code: ErrorCode }>> = {
   invalid_input: { status: 400, code: 'invalid_input' },
+  invalid_grant: { status: 400, code: 'invalid_grant' },
   unauthorized: { status: 401, code: 'unauthorized' },
   forbidden: { status: 403, code: 'forbidden' },
   not_found: { status: 404, code: 'not_found' },

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  invalid_grant: 400,
   internal: 500,
   dependency_unavailable: 503,
 } as const;

@@ -25,6 +25,11 @@ const EXAMPLES: Readonly<Record<ErrorCode, ErrorBody['error']>> = {
   },
   unsupported_media_type: { code: 'unsupported_media_type', message: 'request body must be application/json', details: [] },
   rate_limited: { code: 'rate_limited', message: 'too many attempts, retry later', details: [] },
+  invalid_grant: {
+    code: 'invalid_grant',
+    message: 'body.code: is unknown, already used or expired; sign in again',
+    details: [{ field: 'body.code', message: 'is unknown, already used or expired; sign in again' }],
+  },
   internal: { code: 'internal', message: 'internal error', details: [] },
   dependency_unavailable: { code: 'dependency_unavailable', message: 'a dependency is unavailable, retry later', details: [] },
 };
@@ -52,6 +57,7 @@ const MEANINGS: Readonly<Record<ErrorCode, string>> = {
   payload_too_large: 'a JSON body over 64 KiB, or a declared photo size over the maximum',
   unsupported_media_type: 'a body that is not UTF-8 JSON, or a photo type the catalog does not take',
   rate_limited: 'too many attempts; `Retry-After` says when to try again',
+  invalid_grant: 'a GitHub sign-in code that is used, expired or unknown (`POST /sessions/github`): sign in again',
   internal: 'a bug on our side (logged with the request id)',
   dependency_unavailable: 'a store or GitHub is unreachable; retry later',
 };

@@ -42,5 +42,23 @@ export const pageQuery = {
   cursor: z.string().min(1).max(512).optional().meta({ description: 'next_cursor of the previous page' }),
 };
 
+/** `me` names the signed-in participant in profile paths, in any case (the router matches paths case-insensitively). */
+const isReservedMe = (value: string): boolean => value.toLowerCase() === 'me';
+const withoutAt = (value: string): string => (value.startsWith('@') ? value.slice(1) : value);
+
+/**
+ * `{github_username}` path parameter: a GitHub login, optionally written `@login`. A bare `me` is
+ * reserved for the signed-in participant (`/profiles/me`), so the GitHub account named `me` is read as
+ * `@me` (`/profiles/@me`, `/profiles/@me/entries`, `/leaderboard/@me`).
+ */
+export const githubUsernamePathText = z
+  .string()
+  .min(1)
+  .max(40)
+  .refine((value) => !isReservedMe(value), '"me" is reserved for the signed-in participant; write @me for the GitHub account named me')
+  .refine((value) => isGithubUsername(withoutAt(value)), 'must be a GitHub login (1 to 39 letters, digits or single hyphens), optionally after @')
+  .transform(withoutAt)
+  .meta({ description: 'GitHub login, matched case-insensitively; `@login` works too, and `@me` names the account called "me"', example: 'octocat' });
+
 /** `{github_username}` path parameter. */
-export const GithubUsernameParams = z.object({ github_username: githubUsernameText });
+export const GithubUsernameParams = z.object({ github_username: githubUsernamePathText });

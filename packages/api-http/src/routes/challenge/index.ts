@@ -1,7 +1,9 @@
 import type { Route } from '../../http/routing/define-route.js';
 import { completeGitHubLoginRoute } from './complete-github-login.route.js';
+import { exchangeGitHubSignInCodeRoute } from './exchange-github-sign-in-code.route.js';
 import { getLeaderboardPageRoute } from './get-leaderboard-page.route.js';
 import { getLeaderboardPositionRoute } from './get-leaderboard-position.route.js';
+import { getMyProfileRoute } from './get-my-profile.route.js';
 import { getProfileRoute } from './get-profile.route.js';
 import { listEntriesRoute } from './list-entries.route.js';
 import { lookupUserRoute } from './lookup-user.route.js';
@@ -13,6 +15,8 @@ import { updateProfileRoute } from './update-profile.route.js';
 export const challengeRoutes: readonly Route[] = [
   startGitHubLoginRoute,
   completeGitHubLoginRoute,
+  exchangeGitHubSignInCodeRoute,
+  getMyProfileRoute,
   getProfileRoute,
   updateProfileRoute,
   submitEntryRoute,

@@ -15,6 +15,7 @@ export const LeaderboardRowSchema = z
     github_streak: z.number().int().min(0),
     twitter_streak: z.number().int().min(0),
     status: statusEnum,
+    avatar_url: z.string().nullable().meta({ description: "The participant's GitHub avatar image URL" }),
   })
   .meta({ id: 'LeaderboardRow' });
 
@@ -33,5 +34,6 @@ export function toLeaderboardRowJson(row: LeaderboardRow): LeaderboardRowJson {
     github_streak: row.githubStreak,
     twitter_streak: row.twitterStreak,
     status: row.status,
+    avatar_url: row.avatarUrl,
   };
 }

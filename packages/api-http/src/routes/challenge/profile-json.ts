@@ -7,6 +7,7 @@ import { instantText } from '../../http/json/instant-text.js';
 export const ProfileSchema = z
   .strictObject({
     github_username: z.string(),
+    avatar_url: z.string().nullable().meta({ description: "The participant's GitHub avatar image URL, refreshed at each sign-in" }),
     full_name: z.string().nullable(),
     bio: z.string().nullable(),
     twitter_username: z.string().nullable(),
@@ -32,6 +33,7 @@ export type ProfileJson = z.input<typeof ProfileSchema>;
 export function toProfileJson(profile: Profile): ProfileJson {
   return {
     github_username: profile.githubUsername,
+    avatar_url: profile.avatarUrl,
     full_name: profile.fullName,
     bio: profile.bio,
     twitter_username: profile.twitterUsername,

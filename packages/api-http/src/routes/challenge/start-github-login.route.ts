@@ -1,7 +1,9 @@
 import { ClockToken, StartGitHubLogin } from '@hdoc/domain';
+import { z } from 'zod';
 import { HttpConfigToken } from '../../composition/tokens.js';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { isSecureBaseUrl, setStateCookie } from './github-state-cookie.js';
+import { checkReturnTo, ownOrigin } from './return-to.js';
 
 /**
  * `GET /auth/github`: a fresh login attempt (state + PKCE verifier kept server-side), its state bound
@@ -18,13 +20,34 @@ export const startGitHubLoginRoute = defineRoute({
     'At most 30 starts per client address per 10 minutes (429 with Retry-After beyond).',
   tags: ['challenge'],
   auth: 'none',
+  request: {
+    query: z.object({
+      return_to: z
+        .string()
+        .max(2048)
+        .optional()
+        .meta({
+          description:
+            'Where the website wants the browser back: an absolute URL on one of `FRONTEND_ORIGINS` or on this ' +
+            'server, without a fragment. The callback then answers 302 to it with `#code=<single-use code>` ' +
+            '(valid 60 s) for POST /sessions/github. Without it the callback answers the tokens as JSON.',
+        }),
+    }),
+  },
   responses: { 302: null },
   errors: [429],
-}).handle(async ({ req, res, resolve }) => {
+}).handle(async ({ query, req, res, resolve }) => {
+  const config = resolve(HttpConfigToken);
+  // Checked before anything is stored or counted: a refused return URL starts nothing.
+  const returnTo =
+    query.return_to === undefined
+      ? null
+      : checkReturnTo(query.return_to, [...config.frontendOrigins, ownOrigin(req, config.publicBaseUrl)]);
   const { authorizeUrl, state, expiresAt } = await resolve(StartGitHubLogin).execute({
     clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    returnTo,
   });
   const maxAgeSeconds = Math.max(0, Math.floor((expiresAt.getTime() - resolve(ClockToken).now().getTime()) / 1000));
-  setStateCookie(res, state, maxAgeSeconds, isSecureBaseUrl(resolve(HttpConfigToken).publicBaseUrl));
+  setStateCookie(res, state, maxAgeSeconds, isSecureBaseUrl(config.publicBaseUrl));
   return { status: 302, headers: { Location: authorizeUrl, 'Cache-Control': 'no-store' } };
 });

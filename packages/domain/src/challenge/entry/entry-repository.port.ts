@@ -19,6 +19,14 @@ export interface EntryRepository {
    * twitter. One key-range read; never a scan of other participants.
    */
   listByParticipant(githubUsername: string): Promise<readonly Entry[]>;
+  /**
+   * Moves every entry of participant `fromUsername` to `toUsername` (a GitHub rename, or a released name;
+   * see RegisterProfile), rewriting their `githubUsername` and keeping everything else. Each entry moves
+   * atomically (a DynamoDB adapter: one transaction of put + delete per entry, so a move interrupted
+   * half-way is finished by running it again); an entry already under `toUsername` in the same slot is
+   * replaced. Moving a participant without entries does nothing; `toUsername` may differ only in case.
+   */
+  moveParticipant(fromUsername: string, toUsername: string): Promise<void>;
 }
 
 export const EntryRepositoryToken = token<EntryRepository>('EntryRepository');

@@ -7,6 +7,8 @@ export interface LeaderboardStanding {
   /** As GitHub returns it; the leaderboard keys it case-insensitively. */
   readonly githubUsername: string;
   readonly fullName: string | null;
+  /** The participant's GitHub avatar, as the profile stores it. */
+  readonly avatarUrl: string | null;
   readonly githubScore: number;
   readonly twitterScore: number;
   readonly daysCompleted: number;

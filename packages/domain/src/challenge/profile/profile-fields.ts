@@ -1,4 +1,5 @@
 import { ValidationError } from '../../shared/errors.js';
+import { parseHttpUrl } from '../shared/http-url.js';
 import { optionalText, requireMaxLength } from '../shared/text-field.js';
 
 export const MAX_FULL_NAME_LENGTH = 100;
@@ -41,4 +42,13 @@ export function parseLinkedinProfile(value: unknown, field = 'linkedin_profile')
     throw new ValidationError(field, 'must look like https://www.linkedin.com/in/<profile> (3 to 100 letters, digits or hyphens)');
   }
   return text.endsWith('/') ? text.slice(0, -1) : text;
+}
+
+/** Avatar image URL from GitHub: https only (it is shown in pages), at most 2048 characters; else dropped. */
+export function parseAvatarUrl(value: unknown, field = 'avatar_url'): string | null {
+  const text = optionalText(value, field);
+  if (text === null) return null;
+  requireMaxLength(text, 2048, field);
+  if (parseHttpUrl(text)?.protocol !== 'https:') throw new ValidationError(field, 'must be an https URL');
+  return text;
 }

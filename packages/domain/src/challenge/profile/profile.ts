@@ -18,6 +18,14 @@ export interface ProfileDetails {
  */
 export interface Profile extends ProfileDetails, ProfileProgress {
   readonly githubUsername: string;
+  /**
+   * GitHub's numeric user id: the participant's identity (sign-in matches on it, a rename keeps it).
+   * Null only for a profile created without a GitHub sign-in (seeded data); the first sign-in with its
+   * login claims it.
+   */
+  readonly githubId: number | null;
+  /** GitHub's avatar image URL, refreshed at every sign-in (not editable). */
+  readonly avatarUrl: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   /** Bumped by every save; ProfileRepository.save is conditional on it (optimistic concurrency). */
@@ -25,13 +33,19 @@ export interface Profile extends ProfileDetails, ProfileProgress {
 }
 
 /** What a new profile starts with besides the username: the GitHub data, already validated. */
-export type NewProfileDetails = Partial<Omit<ProfileDetails, 'timezone'>> & { readonly timezone?: string };
+export type NewProfileDetails = Partial<Omit<ProfileDetails, 'timezone'>> & {
+  readonly timezone?: string;
+  readonly githubId?: number | null;
+  readonly avatarUrl?: string | null;
+};
 
 /** A participant with no entries, at version 1, in UTC unless told otherwise. */
 export function createProfile(githubUsername: string, details: NewProfileDetails, now: Date): Profile {
   const timezone = details.timezone ?? DEFAULT_TIMEZONE;
   return {
     githubUsername,
+    githubId: details.githubId ?? null,
+    avatarUrl: details.avatarUrl ?? null,
     fullName: details.fullName ?? null,
     bio: details.bio ?? null,
     twitterUsername: details.twitterUsername ?? null,

@@ -6,6 +6,7 @@ export function toLeaderboardStanding(profile: Profile): LeaderboardStanding {
   return {
     githubUsername: profile.githubUsername,
     fullName: profile.fullName,
+    avatarUrl: profile.avatarUrl,
     githubScore: profile.githubScore,
     twitterScore: profile.twitterScore,
     daysCompleted: profile.daysCompleted,

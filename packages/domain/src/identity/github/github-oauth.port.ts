@@ -2,11 +2,15 @@ import { token } from '../../shared/token.js';
 
 /** The GitHub account behind a login, as GitHub returns it. */
 export interface GitHubUser {
-  /** The GitHub username, in the case GitHub spells it. */
+  /** GitHub's numeric user id: stable across renames, never reused, so sign-in matches on it. */
+  readonly id: number;
+  /** The GitHub username, in the case GitHub spells it; it may change (renames) and be reused. */
   readonly login: string;
   readonly name: string | null;
   readonly bio: string | null;
   readonly twitterUsername: string | null;
+  /** The account's avatar image URL, as GitHub returns it. */
+  readonly avatarUrl: string | null;
 }
 
 /** What the authorize redirect carries. */

@@ -4,6 +4,11 @@ import { token } from '../../shared/token.js';
 export interface OAuthLoginAttempt {
   readonly state: string;
   readonly codeVerifier: string;
+  /**
+   * Where the website wants the browser back after sign-in (already checked against the allowed origins
+   * by the edge), or null: the callback then answers the session tokens itself.
+   */
+  readonly returnTo: string | null;
   readonly expiresAt: Date;
 }
 

@@ -9,6 +9,8 @@ import type { OAuthStateStore } from './oauth-state-store.port.js';
 export interface StartGitHubLoginInput {
   /** The caller's network address as the edge saw it. */
   readonly clientAddress: string;
+  /** The website's return URL, already checked by the edge (allowed origin, no fragment); kept server-side. */
+  readonly returnTo?: string | null;
 }
 
 export interface StartGitHubLoginResult {
@@ -50,7 +52,7 @@ export class StartGitHubLogin {
     const state = this.secrets.newSecret();
     const codeVerifier = this.secrets.newSecret();
     const expiresAt = new Date(this.clock.now().getTime() + this.attemptTtlSeconds * 1000);
-    await this.attempts.save({ state, codeVerifier, expiresAt });
+    await this.attempts.save({ state, codeVerifier, returnTo: input.returnTo ?? null, expiresAt });
     const authorizeUrl = this.github.authorizeUrl({
       state,
       codeChallenge: this.secrets.fingerprint(codeVerifier),

@@ -41,6 +41,7 @@ export const aRow: LeaderboardRow = {
   totalScore: 150,
   githubUsername: 'Ada',
   fullName: 'Ada Lovelace',
+  avatarUrl: null,
   githubScore: 100,
   twitterScore: 50,
   daysCompleted: 2,

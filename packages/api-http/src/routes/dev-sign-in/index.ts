@@ -1,0 +1,2 @@
+export * from './development-github.js';
+export * from './dev-sign-in.router.js';
