@@ -48,7 +48,7 @@ const logger = createLogger({
   service: 'hdoc-bench',
   destination: bufferedLogDestination('/dev/null'),
 });
-const composition = await composeHttpApp(loadHttpConfig({ LOG_LEVEL: 'info', MAX_UPLOAD_BYTES: String(1024 * 1024) }), { logger });
+const composition = await composeHttpApp(loadHttpConfig({ LOG_LEVEL: 'info', MAX_UPLOAD_BYTES: String(1024 * 1024), UPLOAD_INTENTS_PER_HOUR: String(PHOTOS) }), { logger });
 const { container } = composition;
 const url = await listen(composition.app);
 composition.listeningAt(url);
