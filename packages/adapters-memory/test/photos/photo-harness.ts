@@ -127,7 +127,7 @@ export function photoHarness() {
     ingest,
     list: new ListPhotos(catalog, urls, clock),
     get: new GetPhoto(catalog, urls, clock),
-    update: new UpdatePhotoDetails(catalog, clock),
+    update: new UpdatePhotoDetails(catalog, urls, clock),
     remove: new DeletePhoto(catalog, storage, clock),
     /** Notifications raised so far and not yet taken. */
     async takeEvents(): Promise<S3EventNotification[]> {

@@ -112,7 +112,7 @@ export const PHOTO_USE_CASES: readonly UseCaseWiring[] = [
   wire(PhotoViewUrls, [ViewUrlSignerToken, ClockToken, PhotoSettingsToken]),
   wire(ListPhotos, [PhotoCatalogToken, PhotoViewUrls, ClockToken]),
   wire(GetPhoto, [PhotoCatalogToken, PhotoViewUrls, ClockToken]),
-  wire(UpdatePhotoDetails, [PhotoCatalogToken, ClockToken]),
+  wire(UpdatePhotoDetails, [PhotoCatalogToken, PhotoViewUrls, ClockToken]),
   wire(DeletePhoto, [PhotoCatalogToken, ObjectStorageToken, ClockToken]),
 ];
 

@@ -1,6 +1,6 @@
 import { GetPhoto } from '@hdoc/domain';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { PhotoIdParams, PhotoWithViewUrlSchema, toPhotoWithViewUrlJson } from './photo.schema.js';
+import { PhotoIdParams, PhotoSchema, toPhotoJson } from './photo.schema.js';
 
 /** GET /photos/{id}: one of the caller's photos with its view URL; anyone else's is a 404. */
 export const getPhotoRoute = defineRoute({
@@ -11,9 +11,9 @@ export const getPhotoRoute = defineRoute({
   tags: ['photos'],
   auth: 'bearer',
   request: { params: PhotoIdParams },
-  responses: { 200: PhotoWithViewUrlSchema },
+  responses: { 200: PhotoSchema },
   errors: [404],
 }).handle(async ({ params, principal, resolve }) => {
   const photo = await resolve(GetPhoto).execute({ actor: principal, photoId: params.id });
-  return { status: 200, body: toPhotoWithViewUrlJson(photo) };
+  return { status: 200, body: toPhotoJson(photo) };
 });

@@ -1,7 +1,7 @@
 import { DEFAULT_PAGE_LIMIT, ListPhotos, MAX_PAGE_LIMIT, PHOTO_LIST_STATUSES, PHOTO_SORTS, SORT_ORDERS } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { PhotoPageSchema, toPhotoWithViewUrlJson } from './photo.schema.js';
+import { PhotoPageSchema, toPhotoJson } from './photo.schema.js';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -47,5 +47,5 @@ export const listPhotosRoute = defineRoute({
     ...(query.limit !== undefined && { limit: query.limit }),
     ...(query.cursor !== undefined && { cursor: query.cursor }),
   });
-  return { status: 200, body: { items: page.items.map(toPhotoWithViewUrlJson), next_cursor: page.nextCursor } };
+  return { status: 200, body: { items: page.items.map(toPhotoJson), next_cursor: page.nextCursor } };
 });

@@ -1,10 +1,10 @@
-import type { GetPhotoOutput, PhotoOutput } from '@hdoc/domain';
+import type { PhotoOutput } from '@hdoc/domain';
 import { z } from 'zod';
 import { instantText } from '../../http/json/instant-text.js';
 
 const nullableInstant = z.iso.datetime().nullable();
 
-/** One photo of the catalog, as its owner sees it. */
+/** One photo of the catalog, as its owner sees it, with its presigned URLs (identical for every read inside a cache window). */
 export const PhotoSchema = z
   .strictObject({
     id: z.string(),
@@ -29,25 +29,21 @@ export const PhotoSchema = z
           'from what the bytes are, the bytes are no image, or the size is outside 1..declared. Rejected photos are ' +
           'removed 7 days after their rejection.',
       }),
+    view_url: z.string().nullable().meta({
+      description: 'Temporary read URL of the photo, the same for every read in a cache window (15 min by default); null until ready',
+    }),
+    thumbnail_url: z.string().nullable().meta({
+      description:
+        'Temporary read URL of a WebP thumbnail (at most 400 px on the longest edge, upright, no metadata), cache-stable ' +
+        'like view_url; null until ready and for formats the server cannot decode (HEIC)',
+    }),
   })
   .meta({ id: 'Photo' });
-
-/** One photo with its presigned URLs, identical for every read inside a cache window. */
-export const PhotoWithViewUrlSchema = PhotoSchema.extend({
-  view_url: z.string().nullable().meta({
-    description: 'Temporary read URL of the photo, the same for every read in a cache window (15 min by default); null until ready',
-  }),
-  thumbnail_url: z.string().nullable().meta({
-    description:
-      'Temporary read URL of a WebP thumbnail (at most 400 px on the longest edge, upright, no metadata), cache-stable ' +
-      'like view_url; null until ready and for formats the server cannot decode (HEIC)',
-  }),
-}).meta({ id: 'PhotoWithViewUrl' });
 
 /** A page of photos, each with its URLs, so a gallery needs one request per page. */
 export const PhotoPageSchema = z
   .strictObject({
-    items: z.array(PhotoWithViewUrlSchema),
+    items: z.array(PhotoSchema),
     next_cursor: z.string().nullable().meta({ description: 'Opaque; null on the last page' }),
   })
   .meta({ id: 'PhotoPage' });
@@ -77,10 +73,7 @@ export function toPhotoJson(photo: PhotoOutput): z.input<typeof PhotoSchema> {
     tags: photo.tags as string[],
     metadata: photo.metadata as Record<string, string>,
     rejection_reason: photo.rejectionReason,
+    view_url: photo.viewUrl,
+    thumbnail_url: photo.thumbnailUrl,
   };
-}
-
-/** The API shape of a photo with its URLs (read on its own or listed). */
-export function toPhotoWithViewUrlJson(photo: GetPhotoOutput): z.input<typeof PhotoWithViewUrlSchema> {
-  return { ...toPhotoJson(photo), view_url: photo.viewUrl, thumbnail_url: photo.thumbnailUrl };
 }

@@ -4,8 +4,8 @@ import { resolvePageLimit } from '../../shared/page.js';
 import type { Principal } from '../../shared/principal.js';
 import type { Clock } from '../../shared/clock.port.js';
 import type { PhotoOutput, PhotoRecord, PhotoStatus } from '../photo/photo.js';
-import { toPhotoOutput } from '../photo/photo.js';
-import type { PhotoUrls, PhotoViewUrls } from '../photo/photo-view-urls.js';
+import { NO_PHOTO_URLS, toPhotoOutput } from '../photo/photo.js';
+import type { PhotoViewUrls } from '../photo/photo-view-urls.js';
 import { ACCEPTED_PHOTO_CONTENT_TYPES } from '../photo/photo-rules.js';
 import { normaliseTag } from '../management/photo-details.js';
 import type { PhotoCatalog, PhotoListFilter } from '../ports/photo-catalog.port.js';
@@ -83,7 +83,7 @@ export class ListPhotos {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: ListPhotosInput): Promise<Page<PhotoOutput & PhotoUrls>> {
+  async execute(input: ListPhotosInput): Promise<Page<PhotoOutput>> {
     const limit = resolvePageLimit(input.limit);
     const status = oneOf<PhotoStatus>(input.status, PHOTO_LIST_STATUSES, 'ready', 'status');
     const sort = oneOf<PhotoSort>(input.sort, PHOTO_SORTS, 'uploaded_at', 'sort');
@@ -96,9 +96,8 @@ export class ListPhotos {
     const now = this.clock.now();
     const slice = await this.catalog.list({ ownerId: input.actor.subject, ...scope, now, limit, after });
     const last: PhotoRecord | undefined = slice.items[slice.items.length - 1];
-    const items = await Promise.all(
-      slice.items.map(async (record) => ({ ...toPhotoOutput(record, status), ...(await this.urls.urlsOf(record)) })),
-    );
+    const urls = await this.urls.urlsOfAll(slice.items);
+    const items = slice.items.map((record, index) => toPhotoOutput(record, status, urls[index] ?? NO_PHOTO_URLS));
     return {
       items,
       nextCursor: slice.hasMore && last ? encodePhotoListCursor(scope, photoListKeyset(last, scope.sort, status)) : null,

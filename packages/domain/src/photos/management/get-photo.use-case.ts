@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock.port.js';
 import type { Principal } from '../../shared/principal.js';
 import type { PhotoOutput } from '../photo/photo.js';
 import { toPhotoOutput } from '../photo/photo.js';
-import type { PhotoUrls, PhotoViewUrls } from '../photo/photo-view-urls.js';
+import type { PhotoViewUrls } from '../photo/photo-view-urls.js';
 import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
 import { getOwnVisiblePhoto } from './owned-photo.js';
 
@@ -11,8 +11,8 @@ export interface GetPhotoInput {
   readonly photoId: unknown;
 }
 
-/** The photo plus its view and thumbnail URLs (null until the photo is ready, or without a thumbnail). */
-export type GetPhotoOutput = PhotoOutput & PhotoUrls;
+/** The photo with its view and thumbnail URLs (null until the photo is ready, or without a thumbnail). */
+export type GetPhotoOutput = PhotoOutput;
 
 /**
  * Reads one of the actor's photos with presigned view and thumbnail URLs, identical for every read
@@ -27,6 +27,6 @@ export class GetPhoto {
 
   async execute(input: GetPhotoInput): Promise<GetPhotoOutput> {
     const record = await getOwnVisiblePhoto(this.catalog, input.actor, input.photoId, this.clock.now());
-    return { ...toPhotoOutput(record, record.status), ...(await this.urls.urlsOf(record)) };
+    return toPhotoOutput(record, record.status, await this.urls.urlsOf(record));
   }
 }

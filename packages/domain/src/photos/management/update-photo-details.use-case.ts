@@ -2,6 +2,7 @@ import type { Clock } from '../../shared/clock.port.js';
 import type { Principal } from '../../shared/principal.js';
 import type { PhotoOutput } from '../photo/photo.js';
 import { toPhotoOutput } from '../photo/photo.js';
+import type { PhotoViewUrls } from '../photo/photo-view-urls.js';
 import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
 import { getOwnVisiblePhoto } from './owned-photo.js';
@@ -26,10 +27,14 @@ export interface UpdatePhotoDetailsInput {
   readonly metadata?: unknown;
 }
 
-/** Edits the owner-controlled details of one of the actor's photos (any visible status). */
+/**
+ * Edits the owner-controlled details of one of the actor's photos (any visible status) and answers
+ * the photo as a read would, URLs included.
+ */
 export class UpdatePhotoDetails {
   constructor(
     private readonly catalog: PhotoCatalog,
+    private readonly urls: PhotoViewUrls,
     private readonly clock: Clock,
   ) {}
 
@@ -47,7 +52,7 @@ export class UpdatePhotoDetails {
       const record = await getOwnVisiblePhoto(this.catalog, input.actor, input.photoId, this.clock.now());
       const updated = { ...record, ...changes, version: record.version + 1 };
       await this.catalog.save(updated);
-      return toPhotoOutput(updated, updated.status);
+      return toPhotoOutput(updated, updated.status, await this.urls.urlsOf(updated));
     });
   }
 }

@@ -1,14 +1,8 @@
 import type { Clock } from '../../shared/clock.port.js';
 import type { ViewUrlSigner } from '../ports/view-url-signer.port.js';
-import type { PhotoRecord } from './photo.js';
+import { NO_PHOTO_URLS, type PhotoRecord, type PhotoUrls } from './photo.js';
 import { photoObjectKey, photoThumbnailKey } from './photo-object-key.js';
 import type { PhotoSettings } from './photo-settings.js';
-
-/** A photo's read URLs: null where there is nothing to read (not ready, or no thumbnail). */
-export interface PhotoUrls {
-  readonly viewUrl: string | null;
-  readonly thumbnailUrl: string | null;
-}
 
 /** Past this many URLs in one window the cache starts over, so it never outgrows a busy window. */
 const MAX_CACHED_URLS = 50_000;
@@ -32,32 +26,57 @@ export class PhotoViewUrls {
 
   /** The URLs of a record as seen now. */
   async urlsOf(record: PhotoRecord): Promise<PhotoUrls> {
-    if (record.status !== 'ready') return { viewUrl: null, thumbnailUrl: null };
-    const [viewUrl, thumbnailUrl] = await Promise.all([
-      this.urlOf(photoObjectKey(record.ownerId, record.id)),
-      record.hasThumbnail ? this.urlOf(photoThumbnailKey(record.ownerId, record.id)) : null,
-    ]);
-    return { viewUrl, thumbnailUrl };
+    const [urls] = await this.urlsOfAll([record]);
+    return urls ?? NO_PHOTO_URLS;
   }
 
-  private async urlOf(key: string): Promise<string> {
-    const length = this.settings.viewUrlCacheWindowSeconds * 1000;
-    const window = Math.floor(this.clock.now().getTime() / length);
+  /**
+   * The URLs of each record, in order, as seen now. One pass for a whole page: the window and the
+   * signer's scope are read once, and a cached URL costs a map lookup (no promise per photo).
+   */
+  async urlsOfAll(records: readonly PhotoRecord[]): Promise<PhotoUrls[]> {
+    const window = this.currentWindow();
+    const scope = this.signer.urlScope?.() ?? '';
+    const urls: PhotoUrls[] = [];
+    for (const record of records) {
+      if (record.status !== 'ready') {
+        urls.push(NO_PHOTO_URLS);
+        continue;
+      }
+      const viewKey = photoObjectKey(record.ownerId, record.id);
+      const thumbnailKey = record.hasThumbnail ? photoThumbnailKey(record.ownerId, record.id) : null;
+      urls.push({
+        viewUrl: this.signed.get(`${scope} ${viewKey}`) ?? (await this.sign(window, scope, viewKey)),
+        thumbnailUrl: thumbnailKey === null ? null : (this.signed.get(`${scope} ${thumbnailKey}`) ?? (await this.sign(window, scope, thumbnailKey))),
+      });
+    }
+    return urls;
+  }
+
+  /** The current window's number; a new window (or a full cache) starts the cache over. */
+  private currentWindow(): number {
+    const window = Math.floor(this.clock.now().getTime() / this.windowMs());
     if (window !== this.window || this.signed.size >= MAX_CACHED_URLS) {
       this.window = window;
       this.signed.clear();
     }
-    const cacheKey = `${this.signer.urlScope?.() ?? ''} ${key}`;
-    const cached = this.signed.get(cacheKey);
-    if (cached !== undefined) return cached;
-    const issuedAt = window * length;
+    return window;
+  }
+
+  private windowMs(): number {
+    return this.settings.viewUrlCacheWindowSeconds * 1000;
+  }
+
+  /** Signs `key` for `window` and caches it under the signer's `scope`. */
+  private async sign(window: number, scope: string, key: string): Promise<string> {
+    const issuedAt = window * this.windowMs();
     const url = await this.signer.signViewUrl({
       key,
       issuedAt: new Date(issuedAt),
-      expiresAt: new Date(issuedAt + 2 * length),
+      expiresAt: new Date(issuedAt + 2 * this.windowMs()),
     });
     // A window that turned while signing must not receive the previous window's URL.
-    if (this.window === window) this.signed.set(cacheKey, url);
+    if (this.window === window) this.signed.set(`${scope} ${key}`, url);
     return url;
   }
 }

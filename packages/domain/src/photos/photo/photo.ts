@@ -62,7 +62,16 @@ export interface PhotoRecord {
   readonly version: number;
 }
 
-/** The photo as use cases return it (the HTTP layer renames the fields to snake_case). */
+/** A photo's read URLs: null where there is nothing to read (not ready, or no thumbnail). */
+export interface PhotoUrls {
+  readonly viewUrl: string | null;
+  readonly thumbnailUrl: string | null;
+}
+
+/** No URLs: the photo is not ready. */
+export const NO_PHOTO_URLS: PhotoUrls = { viewUrl: null, thumbnailUrl: null };
+
+/** The photo as use cases return it, with its read URLs (the HTTP layer renames the fields to snake_case). */
 export type PhotoOutput = Pick<
   PhotoRecord,
   | 'id'
@@ -78,7 +87,7 @@ export type PhotoOutput = Pick<
   | 'tags'
   | 'metadata'
   | 'rejectionReason'
-> & { readonly status: PhotoStatus };
+> & { readonly status: PhotoStatus } & PhotoUrls;
 
 /**
  * The instant a visible record stops being visible: a pending intent when it lapses, a rejected
@@ -106,8 +115,11 @@ export function isVisiblePhoto(
   return until === null || until.getTime() > now.getTime();
 }
 
-/** Projects a visible record, whose visible status the caller knows, onto the public photo fields. */
-export function toPhotoOutput(record: PhotoRecord, status: PhotoStatus): PhotoOutput {
+/**
+ * Projects a visible record, whose visible status the caller knows, onto the public photo fields and
+ * its URLs: one object per photo, as a page builds fifty of them.
+ */
+export function toPhotoOutput(record: PhotoRecord, status: PhotoStatus, urls: PhotoUrls): PhotoOutput {
   return {
     id: record.id,
     status,
@@ -123,5 +135,7 @@ export function toPhotoOutput(record: PhotoRecord, status: PhotoStatus): PhotoOu
     tags: record.tags,
     metadata: record.metadata,
     rejectionReason: record.rejectionReason,
+    viewUrl: urls.viewUrl,
+    thumbnailUrl: urls.thumbnailUrl,
   };
 }
