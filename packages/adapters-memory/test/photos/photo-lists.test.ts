@@ -4,7 +4,6 @@ import { ManualClock } from '../../src/shared/manual-clock.js';
 import { MemoryViewUrlSigner } from '../../src/photos/memory-view-url-signer.js';
 import { describe, expect, it } from 'vitest';
 import type { PhotoHarness } from './photo-harness.js';
-import { countingSigner } from './photo-harness.js';
 import { MINUTE, fakeImage, photoHarness, principal } from './photo-harness.js';
 
 const alice = principal('alice');
@@ -107,18 +106,5 @@ describe('view and thumbnail URLs in lists', () => {
     expect(second.viewUrl).toMatch(/^http:\/\/192\.168\.1\.20:3000\/local-objects\/photos\/alice\/p1\?/u);
     host = 'http://localhost:3000';
     expect(await urls.urlsOf(record)).toEqual(first);
-  });
-
-  it('keeps the URLs it holds when its 50,000 places are taken, and signs the rest without keeping them', async () => {
-    const clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
-    const signer = countingSigner(new MemoryViewUrlSigner({ secret: 'harness-secret-0123456789abcdef', baseUrl: 'http://h', clock }));
-    const urls = new PhotoViewUrls(signer, clock, DEFAULT_PHOTO_SETTINGS);
-    const records = Array.from({ length: 50_001 }, (_, i) => photoRecord({ id: `p${i}`, ownerId: 'alice', status: 'ready', hasThumbnail: false }));
-    await urls.urlsOfAll(records);
-    expect(signer.count()).toBe(50_001);
-    await urls.urlsOfAll(records.slice(0, 50_000));
-    expect(signer.count()).toBe(50_001);
-    await urls.urlsOfAll(records.slice(50_000));
-    expect(signer.count()).toBe(50_002);
   });
 });

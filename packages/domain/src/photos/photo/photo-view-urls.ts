@@ -4,11 +4,7 @@ import { NO_PHOTO_URLS, type PhotoRecord, type PhotoUrls } from './photo.js';
 import { photoObjectKey, photoThumbnailKey } from './photo-object-key.js';
 import type { PhotoSettings } from './photo-settings.js';
 
-/**
- * At most this many URLs are kept per window. A full cache keeps what it holds and signs the rest
- * without keeping them: emptying it instead would make every photo miss again, which is what a reader
- * cycling through slightly more photos than this would cause on every page.
- */
+/** Past this many URLs in one window the cache starts over, so it never outgrows a busy window. */
 const MAX_CACHED_URLS = 50_000;
 
 /**
@@ -57,10 +53,10 @@ export class PhotoViewUrls {
     return urls;
   }
 
-  /** The current window's number; a new window starts the cache over. */
+  /** The current window's number; a new window (or a full cache) starts the cache over. */
   private currentWindow(): number {
     const window = Math.floor(this.clock.now().getTime() / this.windowMs());
-    if (window !== this.window) {
+    if (window !== this.window || this.signed.size >= MAX_CACHED_URLS) {
       this.window = window;
       this.signed.clear();
     }
@@ -80,7 +76,7 @@ export class PhotoViewUrls {
       expiresAt: new Date(issuedAt + 2 * this.windowMs()),
     });
     // A window that turned while signing must not receive the previous window's URL.
-    if (this.window === window && this.signed.size < MAX_CACHED_URLS) this.signed.set(`${scope} ${key}`, url);
+    if (this.window === window) this.signed.set(`${scope} ${key}`, url);
     return url;
   }
 }
