@@ -23,18 +23,9 @@ import {
   type GitHubUser,
 } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
-import { FakeGitHubServer } from '@hdoc/contract-tests';
+import { FakeGitHubServer, octocat } from '@hdoc/contract-tests';
 import { HttpGitHubOAuth } from '../../src/index.js';
 import { identityFixture } from './identity-fixture.js';
-
-const octocat: GitHubUser = {
-  id: 583231,
-  login: 'Octo-Cat',
-  name: 'The Octocat',
-  bio: 'I like forks',
-  twitterUsername: 'octo',
-  avatarUrl: 'https://avatars.githubusercontent.com/u/583231?v=4',
-};
 
 /** GitHub login wired with the real RegisterProfile over the challenge's memory adapters. */
 async function githubFixture(github: GitHubOAuth = new FakeGitHubOAuth()) {

@@ -104,34 +104,28 @@ const jsonWebKey = z.string().transform((text, context): JsonWebKeyObject => {
   return z.NEVER;
 });
 
+/** A comma-separated list (spaces around items ignored, empty items dropped), each item checked by `item`. */
+function commaSeparated<T extends z.ZodType<string, string>>(item: T) {
+  return z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0),
+    )
+    .pipe(z.array(item));
+}
+
 const EnvironmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0),
-    )
-    .pipe(
-      z.array(corsOrigin).refine((list) => !list.includes(ANY_ORIGIN) || list.length === 1, {
-        message: '* (any origin) cannot be combined with other origins',
-      }),
-    ),
-  FRONTEND_ORIGINS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0),
-    )
-    .pipe(z.array(origin)),
+  CORS_ORIGINS: commaSeparated(corsOrigin).refine((list) => !list.includes(ANY_ORIGIN) || list.length === 1, {
+    message: '* (any origin) cannot be combined with other origins',
+  }),
+  FRONTEND_ORIGINS: commaSeparated(origin),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   ADAPTERS: z.enum(['memory', 'aws']).default('memory'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),

@@ -9,7 +9,8 @@ export interface GitHubOAuthSubject extends Disposable {
   approve(authorizeUrl: string, user: GitHubUser): Promise<string> | string;
 }
 
-const octocat: GitHubUser = {
+/** A GitHub user as GitHub's API describes it (numeric id, avatar), for every GitHub sign-in test. */
+export const octocat: GitHubUser = {
   id: 583231,
   login: 'Octo-Cat',
   name: 'The Octocat',

@@ -29,7 +29,8 @@ type AnyRouteContext = Parameters<Route['handler']>[0];
 
 /**
  * What a handler receives. A class, not an object literal: a literal with a getter costs about
- * 0.5 µs to create, on every request, where a class's getter sits on its prototype.
+ * 0.5 µs to create, on every request, where a class's getter sits on its prototype. Measured
+ * (`BENCH_ROUNDS=20 npm run bench -- http-overhead`): public ratio 0.746 with the literal, 0.842-0.846 with the class.
  */
 class HandlerContext implements AnyRouteContext {
   readonly params: AnyRouteContext['params'];
