@@ -103,6 +103,10 @@ export class RegisterProfile {
         return { profile: projectProfile(await this.refresh(mine, githubUsername, details.avatarUrl, now), now), created: false };
       }
       const holder = await this.profiles.get(githubUsername);
+      if (holder !== null && githubId !== null && holder.githubId === githubId) {
+        // Our own profile, moved to this login by a concurrent sign-in (another tab) since `mine` was read.
+        return { profile: projectProfile(await this.refresh(holder, githubUsername, details.avatarUrl, now), now), created: false };
+      }
       if (holder !== null && githubId === null) {
         // Re-upserting repairs a board left behind by an earlier registration that failed after saving.
         await this.leaderboard.upsert(toLeaderboardStanding(holder));
