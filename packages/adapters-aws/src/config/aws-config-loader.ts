@@ -9,12 +9,6 @@ import { loadParameters } from './ssm-parameters.js';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
-/**
- * Powertools keeps values 5 s by default and would fetch again on a later invocation; configuration is
- * read once per cold start, so its cache is told to keep them for the life of the process (one year).
- */
-const ONCE_PER_PROCESS_SECONDS = 365 * 24 * 60 * 60;
-
 /** What the loader reads and, for tests, the clients it sends through. */
 export interface AwsConfigLoaderOptions {
   /** The process environment: `HDOC_SSM_PATH`, the secret id variables, `AWS_*`, and the overrides. */
@@ -23,7 +17,12 @@ export interface AwsConfigLoaderOptions {
   readonly ssmClient?: SSMClient;
   /** Default: built from `AWS_REGION` and `AWS_ENDPOINT_URL` when first needed. */
   readonly secretsClient?: SecretsManagerClient;
-  /** Default: the secrets deploy/template.yaml names ({@link SECRET_SOURCES}). */
+  /**
+   * The secrets this entrypoint reads. Default: all that deploy/template.yaml names ({@link SECRET_SOURCES}).
+   * The template sets every id variable on every function but grants each only the secrets it uses (the
+   * verifier: GitHub's; ingestion: none), so a worker passes its subset and never asks for a secret it
+   * may not read.
+   */
   readonly secretSources?: readonly SecretSource[];
 }
 
@@ -33,8 +32,10 @@ const nonEmpty = (value: string | undefined): value is string => value !== undef
  * Builds the apps' environment-like configuration from SSM Parameter Store (every parameter under
  * `HDOC_SSM_PATH`) and Secrets Manager (the secrets whose ids the `*_SECRET_ARN` variables hold), through
  * Powertools parameters, once per process: the first `load()` fetches, every later one (and any call made
- * while the first is in flight) answers the same map. A failed load is not kept, so the next invocation
- * tries again.
+ * while the first is in flight) answers the same map. The loader keeps that map itself rather than relying
+ * on Powertools' cache, whose 5 s default age would refetch on a later invocation and which does not join
+ * concurrent first calls; its providers live for the one fetch. A failed load is not kept, so the next
+ * invocation tries again.
  *
  * Precedence: a non-empty environment variable wins over a secret field, which wins over an SSM parameter.
  * Local runs set no `HDOC_SSM_PATH` and no secret ids, so nothing is fetched and the environment is the
@@ -62,7 +63,7 @@ export class AwsConfigLoader {
       return nonEmpty(secretId) ? [{ source, secretId }] : [];
     });
     const [fromParameters, fromSecrets] = await Promise.all([
-      nonEmpty(path) ? loadParameters(this.ssmProvider(), path, ONCE_PER_PROCESS_SECONDS) : {},
+      nonEmpty(path) ? loadParameters(this.ssmProvider(), path) : {},
       this.loadSecrets(secrets),
     ]);
     const fromEnvironment = Object.fromEntries(
@@ -78,7 +79,7 @@ export class AwsConfigLoader {
     if (wanted.length === 0) return [];
     const provider = this.secretsProvider();
     return Promise.all(
-      wanted.map(({ source, secretId }) => loadSecret(provider, source, secretId, ONCE_PER_PROCESS_SECONDS)),
+      wanted.map(({ source, secretId }) => loadSecret(provider, source, secretId)),
     );
   }
 

@@ -30,12 +30,11 @@ export async function loadSecret(
   provider: SecretsProvider,
   source: SecretSource,
   secretId: string,
-  maxAgeSeconds: number,
 ): Promise<Record<string, string>> {
   const where = `${source.idVariable}: secret ${secretId}`;
   let text: string | Uint8Array | undefined;
   try {
-    text = await provider.get(secretId, { maxAge: maxAgeSeconds, throwOnMissing: true });
+    text = await provider.get(secretId, { throwOnMissing: true });
   } catch (error) {
     if (error instanceof ParameterNotFoundError) throw new RemoteConfigError(`${where} not found`);
     throw error;

@@ -20,9 +20,8 @@ export function variableForParameter(name: string): string | undefined {
 export async function loadParameters(
   provider: SSMProvider,
   path: string,
-  maxAgeSeconds: number,
 ): Promise<Record<string, string>> {
-  const parameters = await provider.getMultiple(path, { decrypt: true, recursive: false, maxAge: maxAgeSeconds });
+  const parameters = await provider.getMultiple(path, { decrypt: true, recursive: false });
   const variables: Record<string, string> = {};
   for (const [name, value] of Object.entries(parameters ?? {})) {
     const variable = variableForParameter(name);

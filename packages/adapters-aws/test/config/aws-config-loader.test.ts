@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AwsConfigLoader, RemoteConfigError } from '../../src/index.js';
+import { AwsConfigLoader, RemoteConfigError, SECRET_SOURCES } from '../../src/index.js';
 import { motoClientConfig } from '../support/moto-clients.js';
 import { MotoConfigFixture } from './moto-config-fixture.js';
 
@@ -125,6 +125,19 @@ describe('AwsConfigLoader against moto_server', () => {
 
     expect(config).toEqual({ PORT: '3000', TOKEN_SIGNING_KEY: '{"kid":"local"}' });
     expect(ssmCalls.size + secretCalls.size).toBe(0);
+  });
+
+  it('fetches only the secrets an entrypoint asks for, though the stack sets every id on every function', async () => {
+    const ids = await provisionStage();
+    const { ssmClient, secretsClient, secretCalls } = moto.loaderClients();
+    const githubOnly = SECRET_SOURCES.filter((source) => source.idVariable === 'GITHUB_OAUTH_SECRET_ARN');
+
+    const config = await new AwsConfigLoader({ environment: ids, ssmClient, secretsClient, secretSources: githubOnly }).load();
+
+    expect(config.GITHUB_CLIENT_ID).toBe('Iv1.client');
+    expect(config.TOKEN_SIGNING_KEY).toBeUndefined();
+    expect(config.PGPASSWORD).toBeUndefined();
+    expect(secretCalls.get('GetSecretValueCommand')).toBe(1);
   });
 
   it('builds its own clients from AWS_ENDPOINT_URL and AWS_REGION', async () => {
