@@ -1,7 +1,7 @@
-import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
-import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SSMClient } from '@aws-sdk/client-ssm';
+import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import type { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { awsClientConfig } from './aws-client-config.js';
 import { SECRET_SOURCES, type SecretSource } from './secret-sources.js';
 import { loadSecret } from './secrets.js';
@@ -63,7 +63,7 @@ export class AwsConfigLoader {
       return nonEmpty(secretId) ? [{ source, secretId }] : [];
     });
     const [fromParameters, fromSecrets] = await Promise.all([
-      nonEmpty(path) ? loadParameters(this.ssmProvider(), path) : {},
+      nonEmpty(path) ? this.ssmProvider().then((provider) => loadParameters(provider, path)) : {},
       this.loadSecrets(secrets),
     ]);
     const fromEnvironment = Object.fromEntries(
@@ -77,17 +77,27 @@ export class AwsConfigLoader {
     wanted: readonly { source: SecretSource; secretId: string }[],
   ): Promise<Record<string, string>[]> {
     if (wanted.length === 0) return [];
-    const provider = this.secretsProvider();
+    const provider = await this.secretsProvider();
     return Promise.all(
       wanted.map(({ source, secretId }) => loadSecret(provider, source, secretId)),
     );
   }
 
-  private ssmProvider(): SSMProvider {
+  // The SDK clients and providers are imported when first needed: loading them costs cold-start time
+  // (see DESIGN.md), which a local run, or a function with nothing to fetch, does not pay.
+  private async ssmProvider(): Promise<SSMProvider> {
+    const [{ SSMProvider }, { SSMClient }] = await Promise.all([
+      import('@aws-lambda-powertools/parameters/ssm'),
+      import('@aws-sdk/client-ssm'),
+    ]);
     return new SSMProvider({ awsSdkV3Client: this.options.ssmClient ?? new SSMClient(this.clientConfig()) });
   }
 
-  private secretsProvider(): SecretsProvider {
+  private async secretsProvider(): Promise<SecretsProvider> {
+    const [{ SecretsProvider }, { SecretsManagerClient }] = await Promise.all([
+      import('@aws-lambda-powertools/parameters/secrets'),
+      import('@aws-sdk/client-secrets-manager'),
+    ]);
     return new SecretsProvider({
       awsSdkV3Client: this.options.secretsClient ?? new SecretsManagerClient(this.clientConfig()),
     });
