@@ -18,7 +18,7 @@ export interface PostgresPoolOptions {
 export const LAMBDA_POOL_SETTINGS = {
   max: 2,
   idleTimeoutMillis: 30_000,
-  connectionTimeoutMillis: 1_000,
+  connectionTimeoutMillis: 800,
   statement_timeout: 2_000,
   query_timeout: 3_000,
   keepAlive: true,
