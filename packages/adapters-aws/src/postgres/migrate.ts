@@ -1,12 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 import type pg from 'pg';
+import { assertSchemaName } from './schema-name.js';
 
 /** The versioned migrations of this package (from src/postgres and dist/postgres alike). */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
-
-/** A name node-pg-migrate quotes as is, so it must need no escaping. */
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export type MigratePostgresOptions = (
   | { readonly connectionString: string; readonly pool?: never }
@@ -25,9 +23,8 @@ export type MigratePostgresOptions = (
  */
 export async function migratePostgres(options: MigratePostgresOptions): Promise<string[]> {
   const { schema, log = () => {} } = options;
-  if (!SCHEMA_NAME.test(schema)) {
-    throw new Error(`invalid PostgreSQL schema name ${JSON.stringify(schema)}: use [a-z_][a-z0-9_]*`);
-  }
+  // node-pg-migrate puts the name between double quotes as it is.
+  assertSchemaName(schema);
   const settings = {
     dir: MIGRATIONS_DIR,
     migrationsTable: 'pgmigrations',

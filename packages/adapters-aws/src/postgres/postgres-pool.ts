@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { assertSchemaName } from './schema-name.js';
 
 /** Where and how to connect; anything left out comes from pg's own `PG*` environment variables. */
 export interface PostgresPoolOptions {
@@ -25,9 +26,6 @@ export const LAMBDA_POOL_SETTINGS = {
   allowExitOnIdle: true,
 } as const satisfies pg.PoolConfig;
 
-/** A schema name that is safe inside a startup parameter and a quoted identifier without escaping. */
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
 /**
  * A `pg` pool with {@link LAMBDA_POOL_SETTINGS}. Errors of idle connections (the database restarted, a
  * frozen Lambda's socket was closed) are swallowed here: pg then drops that connection and the next query
@@ -35,9 +33,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 export function createPostgresPool(options: PostgresPoolOptions = {}): pg.Pool {
   const { connectionString, schema, overrides } = options;
-  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
-    throw new Error(`invalid PostgreSQL schema name ${JSON.stringify(schema)}: use [a-z_][a-z0-9_]*`);
-  }
+  if (schema !== undefined) assertSchemaName(schema);
   const pool = new pg.Pool({
     ...LAMBDA_POOL_SETTINGS,
     ...(connectionString === undefined ? {} : { connectionString }),

@@ -52,7 +52,8 @@ describe('migratePostgres', () => {
     }
   });
 
-  it('refuses a schema name that would need quoting', async () => {
+  it('refuses a schema name that would need quoting, as does the pool', async () => {
     await expect(migratePostgres({ connectionString: TEST_DATABASE_URL, schema: 'a"; DROP' })).rejects.toThrow(/schema name/);
+    expect(() => createPostgresPool({ schema: 'a,public -c x=1' })).toThrow(/schema name/);
   });
 });
