@@ -34,11 +34,16 @@ export const FAIL_FAST_REDIS_SETTINGS = {
  * A connected ioredis client with {@link FAIL_FAST_REDIS_SETTINGS}. It resolves once the connection
  * is ready: without the offline queue, a command sent before that would be refused, so a cold
  * start must wait here rather than fail its first request. It rejects when Redis cannot be reached
- * (the client keeps reconnecting; `disconnect()` it to stop).
+ * (the client is then disconnected, so nothing keeps reconnecting).
  */
 export async function connectRedis(options: RedisClientOptions): Promise<Redis> {
   const client = new Redis(options.url, { ...FAIL_FAST_REDIS_SETTINGS, lazyConnect: true });
   client.on('error', options.onError ?? (() => undefined));
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    client.disconnect();
+    throw error;
+  }
   return client;
 }

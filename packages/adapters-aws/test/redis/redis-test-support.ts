@@ -49,7 +49,8 @@ export function isolatedPrefix(redis: Redis): { readonly keyPrefix: string; read
       let cursor = '0';
       do {
         const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
-        if (keys.length > 0) await redis.del(...keys);
+        // One key per DEL: on a cluster node a multi-key DEL across slots is refused (CROSSSLOT).
+        if (keys.length > 0) await keys.reduce((pipeline, key) => pipeline.del(key), redis.pipeline()).exec();
         cursor = next;
       } while (cursor !== '0');
     },
