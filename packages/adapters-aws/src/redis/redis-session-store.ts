@@ -1,6 +1,6 @@
 import type { Clock, RefreshRotation, RefreshTokenMatch, RotationOutcome, Session, SessionStore } from '@hdoc/domain';
 import { DEFAULT_SESSION_POLICY } from '@hdoc/domain';
-import type { Cluster, Redis } from 'ioredis';
+import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import { RedisKeys, ttlMs } from './redis-keys.js';
 import { END_SCRIPT, ROTATE_SCRIPT } from './session-scripts.js';
 
@@ -52,23 +52,24 @@ export class RedisSessionStore implements SessionStore {
   async create(session: Session): Promise<void> {
     await Promise.all([
       this.redis.set(this.pointerKey(session.refreshFingerprint), session.id, 'PX', this.maxLifetimeMs),
-      this.redis.multi().sadd(this.subjectKey(session.subject), session.id).pexpire(this.subjectKey(session.subject), this.maxLifetimeMs).exec(),
+      execAll(this.redis.multi().sadd(this.subjectKey(session.subject), session.id).pexpire(this.subjectKey(session.subject), this.maxLifetimeMs)),
     ]);
     const [sessionKey, tokensKey] = this.sessionKeys(session.id);
     const ttl = ttlMs(session.expiresAt, this.clock.now());
-    await this.redis
-      .multi()
-      .del(sessionKey, tokensKey)
-      .hset(sessionKey, {
-        subject: session.subject,
-        latest: session.refreshFingerprint,
-        createdAt: session.createdAt.getTime(),
-        expiresAt: session.expiresAt.getTime(),
-      })
-      .hset(tokensKey, session.refreshFingerprint, '')
-      .pexpire(sessionKey, ttl)
-      .pexpire(tokensKey, ttl)
-      .exec();
+    await execAll(
+      this.redis
+        .multi()
+        .del(sessionKey, tokensKey)
+        .hset(sessionKey, {
+          subject: session.subject,
+          latest: session.refreshFingerprint,
+          createdAt: session.createdAt.getTime(),
+          expiresAt: session.expiresAt.getTime(),
+        })
+        .hset(tokensKey, session.refreshFingerprint, '')
+        .pexpire(sessionKey, ttl)
+        .pexpire(tokensKey, ttl),
+    );
   }
 
   async get(sessionId: string): Promise<Session | null> {
@@ -80,11 +81,10 @@ export class RedisSessionStore implements SessionStore {
     const sessionId = await this.redis.get(this.pointerKey(fingerprint));
     if (sessionId === null) return null;
     const [sessionKey, tokensKey] = this.sessionKeys(sessionId);
-    const results = await this.redis.multi().hgetall(sessionKey).hget(tokensKey, fingerprint).exec();
-    const [fields, usedAt] = (results ?? []).map(([error, value]) => {
-      if (error) throw error;
-      return value;
-    }) as [Record<string, string>, string | null];
+    const [fields, usedAt] = (await execAll(this.redis.multi().hgetall(sessionKey).hget(tokensKey, fingerprint))) as [
+      Record<string, string>,
+      string | null,
+    ];
     const session = this.liveSession(sessionId, fields);
     if (session === null || usedAt === null) return null;
     return { session, usedAt: usedAt === '' ? null : new Date(Number(usedAt)) };
@@ -110,8 +110,7 @@ export class RedisSessionStore implements SessionStore {
 
   async revoke(sessionId: string): Promise<void> {
     const [sessionKey, tokensKey] = this.sessionKeys(sessionId);
-    const results = await this.redis.multi().hget(sessionKey, 'subject').del(sessionKey, tokensKey).exec();
-    const subject = results?.[0]?.[1];
+    const [subject] = await execAll(this.redis.multi().hget(sessionKey, 'subject').del(sessionKey, tokensKey));
     if (typeof subject === 'string') await this.redis.srem(this.subjectKey(subject), sessionId);
   }
 
@@ -155,4 +154,14 @@ export class RedisSessionStore implements SessionStore {
   private subjectKey(subject: string): string {
     return this.keys.tagged('u', subject);
   }
+}
+
+/** Runs a transaction and answers its replies, throwing the first command's error (exec only lists them). */
+async function execAll(transaction: ChainableCommander): Promise<unknown[]> {
+  const results = await transaction.exec();
+  if (results === null) throw new Error('a Redis transaction was aborted');
+  return results.map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
 }
