@@ -1,2 +1,3 @@
 export * from './config/index.js';
 export * from './postgres/index.js';
+export * from './redis/index.js';

@@ -1,0 +1,167 @@
+import type { Clock, RefreshRotation, RefreshTokenMatch, RotationOutcome, Session, SessionStore } from '@hdoc/domain';
+import { DEFAULT_SESSION_POLICY } from '@hdoc/domain';
+import type { ChainableCommander, Cluster, Redis } from 'ioredis';
+import { RedisKeys, ttlMs } from './redis-keys.js';
+import { END_SCRIPT, ROTATE_SCRIPT } from './session-scripts.js';
+
+type ScriptCommand<R> = (sessionKey: string, tokensKey: string, ...args: (string | number)[]) => Promise<R>;
+
+export interface RedisSessionStoreOptions {
+  /** Prepended to every key (no braces), e.g. `hdoc:`; tests use a random one each. */
+  readonly keyPrefix: string;
+  /**
+   * How long the fingerprint pointers and per-subject indexes live: no session outlives its
+   * maximum lifetime, so a pointer or index written now outlives every session it can lead to.
+   */
+  readonly maxLifetimeMs?: number;
+}
+
+/**
+ * Sessions in Redis (ElastiCache in production), cluster-safe:
+ * - `{s:<id>}`: hash of the session (subject, latest fingerprint, createdAt, expiresAt in ms);
+ * - `{s:<id>}:tokens`: hash of every fingerprint the session issued -> first use (ms), '' unused;
+ * - `{f:<fingerprint>}`: the id of the session that issued it (a pointer, never the truth);
+ * - `{u:<subject>}`: set of the subject's session ids, for log-out-everywhere.
+ * Rotation runs as one Lua script on the session's slot. Pointers and the subject index live in
+ * other slots, so they are written BEFORE the session data they lead to and only ever trusted
+ * after checking the session's own keys: a dangling pointer or index entry (a refused rotation, a
+ * revoked session, a crash in between) leads to a session that does not list it, which reads as
+ * absent. Liveness is judged by the Clock against the stored expiresAt; the Redis TTL (set from the
+ * same Clock) is the safety net that frees memory.
+ */
+export class RedisSessionStore implements SessionStore {
+  private readonly keys: RedisKeys;
+  private readonly maxLifetimeMs: number;
+  private readonly rotateScript: ScriptCommand<RotationOutcome>;
+  private readonly endScript: ScriptCommand<number>;
+
+  constructor(
+    private readonly redis: Redis | Cluster,
+    private readonly clock: Clock,
+    options: RedisSessionStoreOptions,
+  ) {
+    this.keys = new RedisKeys(options.keyPrefix);
+    this.maxLifetimeMs = options.maxLifetimeMs ?? DEFAULT_SESSION_POLICY.maxLifetimeSeconds * 1000;
+    redis.defineCommand('hdocSessionRotate', { numberOfKeys: 2, lua: ROTATE_SCRIPT });
+    redis.defineCommand('hdocSessionEnd', { numberOfKeys: 2, lua: END_SCRIPT });
+    const commands = redis as unknown as Record<string, ScriptCommand<never>>;
+    this.rotateScript = (commands.hdocSessionRotate as ScriptCommand<RotationOutcome>).bind(redis);
+    this.endScript = (commands.hdocSessionEnd as ScriptCommand<number>).bind(redis);
+  }
+
+  async create(session: Session): Promise<void> {
+    await Promise.all([
+      this.redis.set(this.pointerKey(session.refreshFingerprint), session.id, 'PX', this.maxLifetimeMs),
+      execAll(this.redis.multi().sadd(this.subjectKey(session.subject), session.id).pexpire(this.subjectKey(session.subject), this.maxLifetimeMs)),
+    ]);
+    const [sessionKey, tokensKey] = this.sessionKeys(session.id);
+    const ttl = ttlMs(session.expiresAt, this.clock.now());
+    await execAll(
+      this.redis
+        .multi()
+        .del(sessionKey, tokensKey)
+        .hset(sessionKey, {
+          subject: session.subject,
+          latest: session.refreshFingerprint,
+          createdAt: session.createdAt.getTime(),
+          expiresAt: session.expiresAt.getTime(),
+        })
+        .hset(tokensKey, session.refreshFingerprint, '')
+        .pexpire(sessionKey, ttl)
+        .pexpire(tokensKey, ttl),
+    );
+  }
+
+  async get(sessionId: string): Promise<Session | null> {
+    const [sessionKey] = this.sessionKeys(sessionId);
+    return this.liveSession(sessionId, await this.redis.hgetall(sessionKey));
+  }
+
+  async findByRefreshFingerprint(fingerprint: string): Promise<RefreshTokenMatch | null> {
+    const sessionId = await this.redis.get(this.pointerKey(fingerprint));
+    if (sessionId === null) return null;
+    const [sessionKey, tokensKey] = this.sessionKeys(sessionId);
+    const [fields, usedAt] = (await execAll(this.redis.multi().hgetall(sessionKey).hget(tokensKey, fingerprint))) as [
+      Record<string, string>,
+      string | null,
+    ];
+    const session = this.liveSession(sessionId, fields);
+    if (session === null || usedAt === null) return null;
+    return { session, usedAt: usedAt === '' ? null : new Date(Number(usedAt)) };
+  }
+
+  async rotate(rotation: RefreshRotation): Promise<RotationOutcome> {
+    const pointer = this.pointerKey(rotation.nextFingerprint);
+    await this.redis.set(pointer, rotation.sessionId, 'PX', this.maxLifetimeMs);
+    const now = this.clock.now();
+    const outcome = await this.rotateScript(
+      ...this.sessionKeys(rotation.sessionId),
+      rotation.presentedFingerprint,
+      rotation.nextFingerprint,
+      rotation.expiresAt.getTime(),
+      rotation.at.getTime(),
+      rotation.reuseGraceMs,
+      now.getTime(),
+      ttlMs(rotation.expiresAt, now),
+    );
+    if (outcome === 'refused') await this.redis.del(pointer);
+    return outcome;
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    const [sessionKey, tokensKey] = this.sessionKeys(sessionId);
+    const [subject] = await execAll(this.redis.multi().hget(sessionKey, 'subject').del(sessionKey, tokensKey));
+    if (typeof subject === 'string') await this.redis.srem(this.subjectKey(subject), sessionId);
+  }
+
+  /**
+   * One single-slot call per session (a script may not span slots on a cluster). It stays correct
+   * without one atomic step: every session whose `create` finished is already in the index (it is
+   * added first), so each is ended; a session created meanwhile is simply ordered after this call.
+   * Only the ids read are removed from the index, so such a newcomer keeps its entry.
+   */
+  async revokeAllOf(subject: string): Promise<number> {
+    const subjectKey = this.subjectKey(subject);
+    const ids = await this.redis.smembers(subjectKey);
+    if (ids.length === 0) return 0;
+    const now = this.clock.now().getTime();
+    const ended = await Promise.all(ids.map((id) => this.endScript(...this.sessionKeys(id), now)));
+    await this.redis.srem(subjectKey, ...ids);
+    return ended.reduce((sum, live) => sum + Number(live), 0);
+  }
+
+  private liveSession(id: string, fields: Record<string, string>): Session | null {
+    const { subject, latest, createdAt, expiresAt } = fields;
+    if (subject === undefined || latest === undefined || createdAt === undefined || expiresAt === undefined) return null;
+    if (Number(expiresAt) <= this.clock.now().getTime()) return null;
+    return {
+      id,
+      subject,
+      refreshFingerprint: latest,
+      createdAt: new Date(Number(createdAt)),
+      expiresAt: new Date(Number(expiresAt)),
+    };
+  }
+
+  private sessionKeys(sessionId: string): [string, string] {
+    return [this.keys.tagged('s', sessionId), this.keys.tagged('s', sessionId, ':tokens')];
+  }
+
+  private pointerKey(fingerprint: string): string {
+    return this.keys.tagged('f', fingerprint);
+  }
+
+  private subjectKey(subject: string): string {
+    return this.keys.tagged('u', subject);
+  }
+}
+
+/** Runs a transaction and answers its replies, throwing the first command's error (exec only lists them). */
+async function execAll(transaction: ChainableCommander): Promise<unknown[]> {
+  const results = await transaction.exec();
+  if (results === null) throw new Error('a Redis transaction was aborted');
+  return results.map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
+}
