@@ -20,6 +20,13 @@ describe('isDependencyFailure', () => {
     ['a PostgreSQL connection failure', withCode('08006')],
     ['a PostgreSQL shutdown', withCode('57P01')],
     ['an ioredis retries exhaustion', Object.assign(new Error('x'), { name: 'MaxRetriesPerRequestError' })],
+    ['a PostgreSQL statement timeout', withCode('57014')],
+    ['pg giving up on a silent database', new Error('Connection terminated due to connection timeout')],
+    ['pg with no free pool connection', new Error('timeout exceeded when trying to connect')],
+    ['pg client query timeout', new Error('Query read timeout')],
+    ['ioredis with Redis down (no offline queue)', new Error("Stream isn't writeable and enableOfflineQueue options is false")],
+    ['ioredis with Redis hung', new Error('Command timed out')],
+    ['ioredis while connecting fails', new Error('Connection is closed.')],
     ['an explicit DependencyUnavailableError', new DependencyUnavailableError('github')],
     ['GitHub answering 5xx', new UpstreamUnavailableError('GitHub user lookup answered HTTP 502')],
   ])('recognises %s', (_name, error) => {

@@ -45,8 +45,18 @@ const TRANSIENT_NAMES = new Set([
   'MaxRetriesPerRequestError',
 ]);
 
-/** PostgreSQL SQLSTATEs: class 08 (connection exception), admin/crash shutdown, too many connections. */
-const POSTGRES_UNAVAILABLE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
+/**
+ * PostgreSQL SQLSTATEs: class 08 (connection exception), admin/crash shutdown, too many connections,
+ * and 57014 (query canceled: the pool's statement timeout, a database too slow to answer).
+ */
+const POSTGRES_UNAVAILABLE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300|57014)$/;
+
+/**
+ * Plain errors whose only mark is their message: pg's client timeouts and lost connections, and
+ * ioredis with the offline queue disabled (the fail-fast settings) when Redis is down or hung.
+ */
+const TRANSIENT_MESSAGES =
+  /^(Connection terminated due to connection timeout|Connection terminated unexpectedly|timeout exceeded when trying to connect|Query read timeout|Stream isn't writeable and enableOfflineQueue options is false|Command timed out|Connection is closed\.)/;
 
 /**
  * Whether `error` (or anything in its `cause` chain, or an AggregateError's members) is a failure
@@ -55,14 +65,16 @@ const POSTGRES_UNAVAILABLE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
 export function isDependencyFailure(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
   if (error instanceof DependencyUnavailableError) return true;
-  const { code, name, $metadata, cause } = error as {
+  const { code, name, message, $metadata, cause } = error as {
     code?: unknown;
     name?: unknown;
+    message?: unknown;
     $metadata?: { httpStatusCode?: unknown };
     cause?: unknown;
   };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || POSTGRES_UNAVAILABLE.test(code))) return true;
   if (typeof name === 'string' && TRANSIENT_NAMES.has(name)) return true;
+  if (typeof message === 'string' && TRANSIENT_MESSAGES.test(message)) return true;
   const awsStatus = $metadata?.httpStatusCode;
   if (typeof awsStatus === 'number' && awsStatus >= 500) return true;
   if (error instanceof AggregateError && error.errors.some((member) => isDependencyFailure(member, depth + 1))) {
