@@ -55,6 +55,25 @@ describe('the API document', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it('gives every success response with a JSON body at least one example, each valid against the operation', () => {
+    const validator = new OpenApiValidator(document);
+    let checked = 0;
+    for (const { path, method, operation } of operations) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const json = response.content?.['application/json'];
+        if (!/^2\d\d$/.test(status) || json === undefined) continue;
+        const examples = Object.values(json.examples ?? {});
+        expect(examples.length, `${method} ${path} ${status}: no example`).toBeGreaterThan(0);
+        for (const { value } of examples) {
+          const text = JSON.stringify(value);
+          validator.check(method, path, { status: Number(status), headers: new Headers({ 'content-type': 'application/json' }), text });
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('documents the limit default of every list', () => {
     const lists = operations.filter(({ operation }) => {
       const schema = resolve(operation.responses['200']?.content?.['application/json']?.schema);

@@ -49,9 +49,11 @@ export function errorResponse(status: number): ResponseConfig {
   };
 }
 
-function successResponse(status: number, schema: z.ZodType | null): ResponseConfig {
+function successResponse(status: number, schema: z.ZodType | null, example: unknown): ResponseConfig {
   const description = STATUS_CODES[status] ?? 'Response';
-  return schema === null ? { description } : { description, content: { 'application/json': { schema } } };
+  if (schema === null) return { description };
+  const examples = example === undefined ? {} : { examples: { example: { summary: description, value: example } } };
+  return { description, content: { 'application/json': { schema, ...examples } } };
 }
 
 /**
@@ -72,7 +74,7 @@ export function buildOpenApiDocument(
       responses[status] = errorResponse(status);
     }
     for (const [status, schema] of Object.entries(route.responses)) {
-      responses[status] = successResponse(Number(status), schema);
+      responses[status] = successResponse(Number(status), schema, route.examples?.[Number(status)]);
     }
     const { params, query, body } = route.request ?? {};
     registry.registerPath({

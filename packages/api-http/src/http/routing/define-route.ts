@@ -24,6 +24,12 @@ export type ResponseSchemas = Readonly<Record<number, z.ZodType | null>>;
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** A body of schema `S`, as a handler returns it; nothing for a body-less (`null`) status. */
+type Body<S> = S extends z.ZodType ? z.input<S> : never;
+
+/** Example bodies by status, typed by the status's schema as handler results are. */
+export type ResponseExamples<R extends ResponseSchemas> = { readonly [S in keyof R & number]?: Body<R[S]> };
+
 /** What a handler receives: validated (and coerced) input, the caller, and the raw exchange. */
 export interface RouteContext<P, Q, B, A extends AuthMode> {
   readonly params: Output<P>;
@@ -73,6 +79,8 @@ export interface RouteDeclaration<
   readonly responses: R;
   /** Error statuses the handler's use case may cause, documented with the error schema. */
   readonly errors?: readonly DeclarableErrorStatus[];
+  /** One realistic body per JSON response, shown in the document (the API document test validates each). */
+  readonly examples?: NoInfer<ResponseExamples<R>>;
 }
 
 /** A declared route and its handler. */

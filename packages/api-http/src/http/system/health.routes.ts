@@ -32,6 +32,7 @@ export function healthRoutes(checks: readonly ReadinessCheck[], checkTimeoutMs =
       tags: ['system'],
       auth: 'none',
       responses: { 200: z.strictObject({ status: z.literal('ok') }) },
+      examples: { 200: { status: 'ok' } },
     }).handle(async () => ({ status: 200, body: { status: 'ok' } })),
     defineRoute({
       method: 'get',
@@ -44,6 +45,15 @@ export function healthRoutes(checks: readonly ReadinessCheck[], checkTimeoutMs =
       tags: ['system'],
       auth: 'none',
       responses: { 200: ReadySchema, 503: NotReadySchema },
+      examples: {
+        200: {
+          status: 'ok',
+          checks: [
+            { name: 'token-signing-key', status: 'ok', duration_ms: 2 },
+            { name: 'in-process-worker', status: 'ok', duration_ms: 0 },
+          ],
+        },
+      },
     }).handle(async ({ log, res }) => {
       res.setHeader('Cache-Control', 'no-store');
       const readiness = await runReadinessChecks(checks, checkTimeoutMs);

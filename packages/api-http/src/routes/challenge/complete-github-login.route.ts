@@ -2,7 +2,7 @@ import { CompleteGitHubLogin, UnauthorizedError } from '@hdoc/domain';
 import { z } from 'zod';
 import { HttpConfigToken } from '../../composition/tokens.js';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { GitHubLoginSchema, toGitHubLoginJson } from './github-login-json.js';
+import { GITHUB_LOGIN_EXAMPLE, GitHubLoginSchema, toGitHubLoginJson } from './github-login-json.js';
 import { clearStateCookie, isSecureBaseUrl, sameState, stateFromCookie } from './github-state-cookie.js';
 
 /**
@@ -34,6 +34,7 @@ export const completeGitHubLoginRoute = defineRoute({
     }),
   },
   responses: { 200: GitHubLoginSchema, 302: null },
+  examples: { 200: GITHUB_LOGIN_EXAMPLE },
   errors: [401],
 }).handle(async ({ query, req, res, resolve }) => {
   const cookieState = stateFromCookie(req);

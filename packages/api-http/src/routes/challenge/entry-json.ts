@@ -57,3 +57,22 @@ function toVerificationJson(entry: Entry): EntryJson['verification'] {
     checked_at: state.checkedAt === null ? null : instantText(state.checkedAt),
   };
 }
+
+/** A verified GitHub entry, the example of every entry answer. */
+export const ENTRY_EXAMPLE = {
+  github_username: 'octocat',
+  entry_type: 'github',
+  url: 'https://github.com/octocat/hello-world/commit/7fd1a60b01f91b314f59955a4e4d4e80d8edf11d',
+  day: 23,
+  verified: true,
+  confidence: 92,
+  verification: {
+    status: 'verified',
+    confidence: 92,
+    reason: 'A commit authored by the participant on the day it was submitted.',
+    checked_at: '2024-11-30T08:15:09.812Z',
+  },
+  local_date: '2024-11-30',
+  created_at: '2024-11-30T08:15:02.447Z',
+  updated_at: '2024-11-30T08:15:09.812Z',
+} satisfies EntryJson;

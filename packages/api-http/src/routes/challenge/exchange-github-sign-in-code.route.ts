@@ -2,7 +2,7 @@ import { ExchangeSignInCode } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { TOKEN_RESPONSE_HEADERS } from '../identity/session-tokens.schema.js';
-import { GitHubLoginSchema, toGitHubLoginJson } from './github-login-json.js';
+import { GITHUB_LOGIN_EXAMPLE, GitHubLoginSchema, toGitHubLoginJson } from './github-login-json.js';
 
 const SignInCodeSchema = z
   .strictObject({
@@ -23,6 +23,7 @@ export const exchangeGitHubSignInCodeRoute = defineRoute({
   auth: 'none',
   request: { body: SignInCodeSchema },
   responses: { 200: GitHubLoginSchema },
+  examples: { 200: GITHUB_LOGIN_EXAMPLE },
 }).handle(async ({ body, resolve }) => {
   const login = await resolve(ExchangeSignInCode).execute({ code: body.code });
   return { status: 200, body: toGitHubLoginJson(login), headers: TOKEN_RESPONSE_HEADERS };

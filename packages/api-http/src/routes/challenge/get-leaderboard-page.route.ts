@@ -2,7 +2,7 @@ import { GetLeaderboardPage } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { pageQuery, statusEnum } from './challenge-inputs.js';
-import { LeaderboardRowSchema, toLeaderboardRowJson } from './leaderboard-json.js';
+import { LEADERBOARD_ROWS_EXAMPLE, LeaderboardRowSchema, toLeaderboardRowJson } from './leaderboard-json.js';
 import { pageSchema, toPageJson } from './page-json.js';
 
 const LeaderboardPageSchema = pageSchema(LeaderboardRowSchema, 'LeaderboardPage');
@@ -21,6 +21,7 @@ export const getLeaderboardPageRoute = defineRoute({
   auth: 'none',
   request: { query: z.object({ status: statusEnum.optional(), ...pageQuery }) },
   responses: { 200: LeaderboardPageSchema },
+  examples: { 200: { items: LEADERBOARD_ROWS_EXAMPLE, next_cursor: 'eyJzIjozMDAsInUiOiJtb25hbGlzYSJ9' } },
 }).handle(async ({ query, resolve }) => {
   const page = await resolve(GetLeaderboardPage).execute({
     status: query.status ?? null,

@@ -2,7 +2,7 @@ import { GetLeaderboardPosition } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { GithubUsernameParams, integerText } from './challenge-inputs.js';
-import { LeaderboardRowSchema, toLeaderboardRowJson } from './leaderboard-json.js';
+import { LEADERBOARD_ROWS_EXAMPLE, LeaderboardRowSchema, toLeaderboardRowJson } from './leaderboard-json.js';
 
 const LeaderboardPositionSchema = z
   .strictObject({
@@ -25,6 +25,7 @@ export const getLeaderboardPositionRoute = defineRoute({
     query: z.object({ neighbours: integerText(0, 10).optional().meta({ description: 'Rows on each side, 0..10 (default 3)' }) }),
   },
   responses: { 200: LeaderboardPositionSchema },
+  examples: { 200: { row: LEADERBOARD_ROWS_EXAMPLE[1], above: [LEADERBOARD_ROWS_EXAMPLE[0]], below: [LEADERBOARD_ROWS_EXAMPLE[2]] } },
   errors: [404],
 }).handle(async ({ params, query, resolve }) => {
   const position = await resolve(GetLeaderboardPosition).execute({

@@ -1,6 +1,6 @@
 import { GetMyProfile } from '@hdoc/domain';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { ProfileSchema, toProfileJson } from './profile-json.js';
+import { PROFILE_EXAMPLE, ProfileSchema, toProfileJson } from './profile-json.js';
 
 /** `GET /profiles/me`: the signed-in participant's own profile (`me` never names a GitHub account here). */
 export const getMyProfileRoute = defineRoute({
@@ -14,6 +14,7 @@ export const getMyProfileRoute = defineRoute({
   tags: ['challenge'],
   auth: 'bearer',
   responses: { 200: ProfileSchema },
+  examples: { 200: PROFILE_EXAMPLE },
   errors: [403, 404],
 }).handle(async ({ principal, resolve }) => {
   const { profile } = await resolve(GetMyProfile).execute({ actor: principal });

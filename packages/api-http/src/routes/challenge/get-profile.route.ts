@@ -1,7 +1,7 @@
 import { GetProfile } from '@hdoc/domain';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { GithubUsernameParams } from './challenge-inputs.js';
-import { ProfileSchema, toProfileJson } from './profile-json.js';
+import { PROFILE_EXAMPLE, ProfileSchema, toProfileJson } from './profile-json.js';
 
 /** `GET /profiles/{github_username}`: streaks and status as of now, not of the last write. */
 export const getProfileRoute = defineRoute({
@@ -14,6 +14,7 @@ export const getProfileRoute = defineRoute({
   auth: 'none',
   request: { params: GithubUsernameParams },
   responses: { 200: ProfileSchema },
+  examples: { 200: PROFILE_EXAMPLE },
   errors: [404],
 }).handle(async ({ params, resolve }) => {
   const { profile } = await resolve(GetProfile).execute({ githubUsername: params.github_username });

@@ -37,3 +37,26 @@ export function toLeaderboardRowJson(row: LeaderboardRow): LeaderboardRowJson {
     avatar_url: row.avatarUrl,
   };
 }
+
+function rowExample(rank: number, github_username: string, full_name: string | null, github_score: number, twitter_score: number): LeaderboardRowJson {
+  return {
+    rank,
+    github_username,
+    full_name,
+    total_score: github_score + twitter_score,
+    github_score,
+    twitter_score,
+    days_completed: github_score / 10,
+    github_streak: 12,
+    twitter_streak: 5,
+    status: 'active',
+    avatar_url: `https://avatars.githubusercontent.com/${github_username}?v=4`,
+  };
+}
+
+/** Three consecutive rows of the board, the examples of the leaderboard answers. */
+export const LEADERBOARD_ROWS_EXAMPLE: [LeaderboardRowJson, LeaderboardRowJson, LeaderboardRowJson] = [
+  rowExample(4, 'hubot', 'Hubot', 240, 95),
+  rowExample(5, 'octocat', 'The Octocat', 230, 85),
+  rowExample(6, 'monalisa', null, 220, 60),
+];

@@ -2,7 +2,7 @@ import { ListEntries } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { GithubUsernameParams, pageQuery } from './challenge-inputs.js';
-import { EntrySchema, toEntryJson } from './entry-json.js';
+import { ENTRY_EXAMPLE, EntrySchema, toEntryJson } from './entry-json.js';
 import { pageSchema, toPageJson } from './page-json.js';
 
 const EntryPageSchema = pageSchema(EntrySchema, 'EntryPage');
@@ -17,6 +17,7 @@ export const listEntriesRoute = defineRoute({
   auth: 'none',
   request: { params: GithubUsernameParams, query: z.object(pageQuery) },
   responses: { 200: EntryPageSchema },
+  examples: { 200: { items: [ENTRY_EXAMPLE], next_cursor: null } },
   errors: [404],
 }).handle(async ({ params, query, resolve }) => {
   const page = await resolve(ListEntries).execute({

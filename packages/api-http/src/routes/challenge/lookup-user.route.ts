@@ -2,7 +2,7 @@ import { GetProfile } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { githubUsernameText } from './challenge-inputs.js';
-import { ProfileSchema, toProfileJson } from './profile-json.js';
+import { PROFILE_EXAMPLE, ProfileSchema, toProfileJson } from './profile-json.js';
 
 /**
  * `GET /users?username=`: the original backend's participant lookup, kept so the existing frontend
@@ -18,6 +18,7 @@ export const lookupUserRoute = defineRoute({
   auth: 'none',
   request: { query: z.object({ username: githubUsernameText }) },
   responses: { 200: ProfileSchema },
+  examples: { 200: PROFILE_EXAMPLE },
   errors: [404],
 }).handle(async ({ query, resolve }) => {
   const { profile } = await resolve(GetProfile).execute({ githubUsername: query.username });

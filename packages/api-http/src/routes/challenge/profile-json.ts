@@ -52,3 +52,25 @@ export function toProfileJson(profile: Profile): ProfileJson {
     updated_at: instantText(profile.updatedAt),
   };
 }
+
+/** An active participant a few weeks in, the example of every profile answer. */
+export const PROFILE_EXAMPLE = {
+  github_username: 'octocat',
+  avatar_url: 'https://avatars.githubusercontent.com/u/583231?v=4',
+  full_name: 'The Octocat',
+  bio: 'Shipping something small every day.',
+  twitter_username: 'octocat',
+  linkedin_profile: 'https://www.linkedin.com/in/octocat',
+  timezone: 'Europe/Paris',
+  status: 'active',
+  last_entry_at: '2024-11-30T08:15:02.447Z',
+  days_completed: 23,
+  github_entry_count: 23,
+  twitter_entry_count: 17,
+  github_score: 230,
+  twitter_score: 85,
+  github_streak: 12,
+  twitter_streak: 5,
+  created_at: '2024-11-01T18:22:09.031Z',
+  updated_at: '2024-11-30T08:15:02.447Z',
+} satisfies ProfileJson;

@@ -2,7 +2,7 @@ import { SubmitEntry } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { entryTypeEnum, integerText } from './challenge-inputs.js';
-import { EntrySchema, toEntryJson } from './entry-json.js';
+import { ENTRY_EXAMPLE, EntrySchema, toEntryJson } from './entry-json.js';
 
 /**
  * `PUT /profiles/me/entries/{day}/{entry_type}`: creates the entry or replaces its url, and queues its
@@ -28,6 +28,7 @@ export const submitEntryRoute = defineRoute({
       .meta({ id: 'EntrySubmission' }),
   },
   responses: { 200: EntrySchema },
+  examples: { 200: ENTRY_EXAMPLE },
   errors: [403, 404, 409, 429],
 }).handle(async ({ params, body, principal, resolve }) => {
   const { entry } = await resolve(SubmitEntry).execute({

@@ -1,7 +1,7 @@
 import { UpdateProfile } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { ProfileSchema, toProfileJson } from './profile-json.js';
+import { PROFILE_EXAMPLE, ProfileSchema, toProfileJson } from './profile-json.js';
 
 /*
  * The bounds here only cap the size of what reaches the domain, whose rules (trimmed lengths in
@@ -32,6 +32,7 @@ export const updateProfileRoute = defineRoute({
   auth: 'bearer',
   request: { body: ProfilePatchSchema },
   responses: { 200: ProfileSchema },
+  examples: { 200: PROFILE_EXAMPLE },
   errors: [403, 404, 409],
 }).handle(async ({ body, principal, resolve }) => {
   const { profile } = await resolve(UpdateProfile).execute({

@@ -1,6 +1,6 @@
 import { GetCurrentUser } from '@hdoc/domain';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { toUserJson, UserSchema } from './user.schema.js';
+import { USER_EXAMPLE, toUserJson, UserSchema } from './user.schema.js';
 
 /** GET /users/me: the caller's account (404 for a GitHub participant, who has none). */
 export const getCurrentUserRoute = defineRoute({
@@ -11,6 +11,7 @@ export const getCurrentUserRoute = defineRoute({
   tags: ['identity'],
   auth: 'bearer',
   responses: { 200: UserSchema },
+  examples: { 200: USER_EXAMPLE },
   errors: [404],
 }).handle(async ({ principal, resolve }) => {
   const user = await resolve(GetCurrentUser).execute({ actor: principal });

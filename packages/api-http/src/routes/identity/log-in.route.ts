@@ -1,6 +1,6 @@
 import { LogIn } from '@hdoc/domain';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { SessionTokensSchema, toSessionTokensJson, TOKEN_RESPONSE_HEADERS } from './session-tokens.schema.js';
+import { SESSION_TOKENS_EXAMPLE, SessionTokensSchema, toSessionTokensJson, TOKEN_RESPONSE_HEADERS } from './session-tokens.schema.js';
 import { CredentialsSchema } from './user.schema.js';
 
 /**
@@ -17,6 +17,7 @@ export const logInRoute = defineRoute({
   auth: 'none',
   request: { body: CredentialsSchema },
   responses: { 200: SessionTokensSchema },
+  examples: { 200: SESSION_TOKENS_EXAMPLE },
   errors: [401, 429],
 }).handle(async ({ body, req, resolve }) => {
   const tokens = await resolve(LogIn).execute({

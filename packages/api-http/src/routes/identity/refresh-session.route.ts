@@ -1,7 +1,7 @@
 import { RefreshSession } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { SessionTokensSchema, toSessionTokensJson, TOKEN_RESPONSE_HEADERS } from './session-tokens.schema.js';
+import { SESSION_TOKENS_EXAMPLE, SessionTokensSchema, toSessionTokensJson, TOKEN_RESPONSE_HEADERS } from './session-tokens.schema.js';
 
 /** POST /sessions/refresh: trades a refresh token for new tokens; a reused one ends the session after the grace. */
 export const refreshSessionRoute = defineRoute({
@@ -16,6 +16,7 @@ export const refreshSessionRoute = defineRoute({
   auth: 'none',
   request: { body: z.strictObject({ refresh_token: z.string().max(1024) }) },
   responses: { 200: SessionTokensSchema },
+  examples: { 200: SESSION_TOKENS_EXAMPLE },
   errors: [401],
 }).handle(async ({ body, resolve }) => {
   const tokens = await resolve(RefreshSession).execute({ refreshToken: body.refresh_token });

@@ -23,3 +23,13 @@ export function toSessionTokensJson(tokens: SessionTokens): z.input<typeof Sessi
     expires_in: tokens.expiresIn,
   };
 }
+
+/** Fresh session tokens (a 15-minute access token), the example of login and refresh. */
+export const SESSION_TOKENS_EXAMPLE = {
+  access_token:
+    'eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTkzNmYwZS00YjJhLTdjNDEtOWE1ZS0yZjhkM2M2YjFlMDciLCJpYXQiOjE3MzI5NjA4MDAsImV4cCI6MTczMjk2MTcwMH0.' +
+    'k3Zq9yTgW1bXc8N4pD0sLh6fVjR2aUeQmCo7IwYtKxE5nB-Pl_Sd3GvHzAiJrMu0OeFy4XqWcT9b2Ns1Lk8Dg',
+  refresh_token: 'Yx4fJ2q8pVt0mN6rB1cL9sWd3kHa7gE5uZoQiTyR-_A',
+  token_type: 'Bearer',
+  expires_in: 900,
+} satisfies z.input<typeof SessionTokensSchema>;

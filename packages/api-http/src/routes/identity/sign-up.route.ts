@@ -1,6 +1,6 @@
 import { SignUp } from '@hdoc/domain';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { CredentialsSchema, toUserJson, UserSchema } from './user.schema.js';
+import { USER_EXAMPLE, CredentialsSchema, toUserJson, UserSchema } from './user.schema.js';
 
 /** POST /users: creates a password account; the client address of the per-address limit is `req.ip` (honours `TRUST_PROXY`). */
 export const signUpRoute = defineRoute({
@@ -15,6 +15,7 @@ export const signUpRoute = defineRoute({
   auth: 'none',
   request: { body: CredentialsSchema },
   responses: { 201: UserSchema },
+  examples: { 201: USER_EXAMPLE },
   errors: [409, 429],
 }).handle(async ({ body, req, resolve }) => {
   const user = await resolve(SignUp).execute({

@@ -24,3 +24,10 @@ export const CredentialsSchema = z.strictObject({
   username: z.string().max(256).meta({ description: '3 to 32 characters of a-z, 0-9, "_", "." or "-" (any case)' }),
   password: z.string().max(1024).meta({ description: '8 to 128 characters (Unicode code points)' }),
 });
+
+/** A password account, the example of every user answer. */
+export const USER_EXAMPLE = {
+  id: '01936f0e-4b2a-7c41-9a5e-2f8d3c6b1e07',
+  username: 'ada.lovelace',
+  created_at: '2024-11-28T14:07:31.512Z',
+} satisfies z.input<typeof UserSchema>;

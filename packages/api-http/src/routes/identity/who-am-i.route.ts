@@ -41,6 +41,7 @@ export const whoAmIRoute = defineRoute({
   tags: ['identity'],
   auth: 'bearer',
   responses: { 200: CallerSchema },
+  examples: { 200: { kind: 'user', id: '01936f0e-4b2a-7c41-9a5e-2f8d3c6b1e07', username: 'ada.lovelace', created_at: '2024-11-28T14:07:31.512Z' } },
   errors: [404],
 }).handle(async ({ principal, resolve }) => {
   return { status: 200, body: toCallerJson(await resolve(WhoAmI).execute({ actor: principal })) };

@@ -1,7 +1,7 @@
 import { DEFAULT_PAGE_LIMIT, ListPhotos, MAX_PAGE_LIMIT, PHOTO_LIST_STATUSES, PHOTO_SORTS, SORT_ORDERS } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { PhotoPageSchema, toPhotoJson } from './photo.schema.js';
+import { PHOTO_PAGE_EXAMPLE, PhotoPageSchema, toPhotoJson } from './photo.schema.js';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -34,6 +34,7 @@ export const listPhotosRoute = defineRoute({
     }),
   },
   responses: { 200: PhotoPageSchema },
+  examples: { 200: PHOTO_PAGE_EXAMPLE },
 }).handle(async ({ query, principal, resolve }) => {
   const page = await resolve(ListPhotos).execute({
     actor: principal,

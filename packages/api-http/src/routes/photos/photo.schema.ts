@@ -77,3 +77,33 @@ export function toPhotoJson(photo: PhotoOutput): z.input<typeof PhotoSchema> {
     thumbnail_url: photo.thumbnailUrl,
   };
 }
+
+const EXAMPLE_OWNER = '01936f0e-4b2a-7c41-9a5e-2f8d3c6b1e07';
+const EXAMPLE_PHOTO_ID = '01937a52-9c8e-7f13-b4d6-5e0a1c2f8b39';
+const EXAMPLE_SIGNED = '?expires=1732964400&signature=3q2-7wW9aHkYpL0vXb4nRt8sJm1cE6uFgZoK5dQyTiA';
+
+/** A ready photo, the example of every photo answer. */
+export const PHOTO_EXAMPLE = {
+  id: EXAMPLE_PHOTO_ID,
+  status: 'ready',
+  filename: 'IMG_2041.jpg',
+  content_type: 'image/jpeg',
+  size: 2_483_117,
+  width: 4032,
+  height: 3024,
+  taken_at: '2024-11-16T09:41:27.000Z',
+  uploaded_at: '2024-11-30T10:02:44.318Z',
+  title: 'Sunrise over the harbour',
+  description: 'From the pier, just before the ferry left.',
+  tags: ['sunrise', 'harbour'],
+  metadata: { camera: 'iPhone 15 Pro' },
+  rejection_reason: null,
+  view_url: `http://127.0.0.1:3000/local-objects/photos/${EXAMPLE_OWNER}/${EXAMPLE_PHOTO_ID}${EXAMPLE_SIGNED}`,
+  thumbnail_url: `http://127.0.0.1:3000/local-objects/thumbnails/${EXAMPLE_OWNER}/${EXAMPLE_PHOTO_ID}${EXAMPLE_SIGNED}`,
+} satisfies z.input<typeof PhotoSchema>;
+
+/** A first page of photos with more to read. */
+export const PHOTO_PAGE_EXAMPLE = {
+  items: [PHOTO_EXAMPLE],
+  next_cursor: 'eyJ1IjoiMjAyNC0xMS0zMFQxMDowMjo0NC4zMThaIiwiaSI6IjAxOTM3YTUyIn0',
+} satisfies z.input<typeof PhotoPageSchema>;

@@ -35,6 +35,22 @@ export const requestPhotoUploadRoute = defineRoute({
     }),
   },
   responses: { 201: PhotoUploadSchema },
+  examples: {
+    201: {
+      photo_id: '01937a52-9c8e-7f13-b4d6-5e0a1c2f8b39',
+      upload: {
+        url: 'http://127.0.0.1:3000/local-uploads',
+        fields: {
+          key: 'photos/01936f0e-4b2a-7c41-9a5e-2f8d3c6b1e07/01937a52-9c8e-7f13-b4d6-5e0a1c2f8b39',
+          'Content-Type': 'image/jpeg',
+          'x-hdoc-expires': '1732961244',
+          'x-hdoc-max-size': '2483117',
+          'x-hdoc-signature': 'mT4vQ8pZ1sK6nR3cX9wL2dF7hJ0aG5eYbU-_oIiTyQw',
+        },
+      },
+      expires_at: '2024-11-30T10:07:24.318Z',
+    },
+  },
   errors: [413, 415, 429],
 }).handle(async ({ body, principal, resolve }) => {
   const intent = await resolve(RequestPhotoUpload).execute({

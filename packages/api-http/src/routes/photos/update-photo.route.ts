@@ -1,7 +1,7 @@
 import { MAX_METADATA_KEYS, MAX_TAGS, UpdatePhotoDetails } from '@hdoc/domain';
 import { z } from 'zod';
 import { defineRoute } from '../../http/routing/define-route.js';
-import { PhotoIdParams, PhotoSchema, toPhotoJson } from './photo.schema.js';
+import { PHOTO_EXAMPLE, PhotoIdParams, PhotoSchema, toPhotoJson } from './photo.schema.js';
 
 /**
  * PATCH /photos/{id}: edits title, description, tags, metadata. Shapes are checked here; lengths and
@@ -29,6 +29,7 @@ export const updatePhotoRoute = defineRoute({
     }),
   },
   responses: { 200: PhotoSchema },
+  examples: { 200: PHOTO_EXAMPLE },
   errors: [404],
 }).handle(async ({ params, body, principal, resolve, req }) => {
   const photo = await resolve(UpdatePhotoDetails).execute({
