@@ -35,6 +35,13 @@ export class ExpiringMap<K, V> {
     return entry.value;
   }
 
+  /** The live value, removed (single use), or undefined. */
+  take(key: K): V | undefined {
+    const value = this.get(key);
+    if (value !== undefined) this.delete(key);
+    return value;
+  }
+
   /** Stores the value until `expiresAt` (epoch milliseconds). */
   set(key: K, value: V, expiresAt: number): void {
     this.sweepIfDue();

@@ -14,9 +14,6 @@ export class MemoryOAuthStateStore implements OAuthStateStore {
   }
 
   async take(state: string): Promise<OAuthLoginAttempt | null> {
-    const attempt = this.attempts.get(state);
-    if (attempt === undefined) return null;
-    this.attempts.delete(state);
-    return attempt;
+    return this.attempts.take(state) ?? null;
   }
 }

@@ -14,9 +14,6 @@ export class MemorySignInCodeStore implements SignInCodeStore {
   }
 
   async take(codeFingerprint: string): Promise<PendingSignIn | null> {
-    const pending = this.pending.get(codeFingerprint);
-    if (pending === undefined) return null;
-    this.pending.delete(codeFingerprint);
-    return pending;
+    return this.pending.take(codeFingerprint) ?? null;
   }
 }

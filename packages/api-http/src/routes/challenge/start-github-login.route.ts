@@ -1,6 +1,7 @@
 import { ClockToken, StartGitHubLogin } from '@hdoc/domain';
 import { z } from 'zod';
 import { HttpConfigToken } from '../../composition/tokens.js';
+import { clientAddressOf } from '../../http/routing/client-address.js';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { isSecureBaseUrl, setStateCookie } from './github-state-cookie.js';
 import { checkReturnTo, ownOrigin } from './return-to.js';
@@ -44,7 +45,7 @@ export const startGitHubLoginRoute = defineRoute({
       ? null
       : checkReturnTo(query.return_to, [...config.frontendOrigins, ownOrigin(req, config.publicBaseUrl)]);
   const { authorizeUrl, state, expiresAt } = await resolve(StartGitHubLogin).execute({
-    clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    clientAddress: clientAddressOf(req),
     returnTo,
   });
   const maxAgeSeconds = Math.max(0, Math.floor((expiresAt.getTime() - resolve(ClockToken).now().getTime()) / 1000));

@@ -1,4 +1,5 @@
 import { LogIn } from '@hdoc/domain';
+import { clientAddressOf } from '../../http/routing/client-address.js';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { SESSION_TOKENS_EXAMPLE, SessionTokensSchema, toSessionTokensJson, TOKEN_RESPONSE_HEADERS } from './session-tokens.schema.js';
 import { CredentialsSchema } from './user.schema.js';
@@ -23,7 +24,7 @@ export const logInRoute = defineRoute({
   const tokens = await resolve(LogIn).execute({
     username: body.username,
     password: body.password,
-    clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    clientAddress: clientAddressOf(req),
   });
   return { status: 200, body: toSessionTokensJson(tokens), headers: TOKEN_RESPONSE_HEADERS };
 });

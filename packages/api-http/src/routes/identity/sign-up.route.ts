@@ -1,4 +1,5 @@
 import { SignUp } from '@hdoc/domain';
+import { clientAddressOf } from '../../http/routing/client-address.js';
 import { defineRoute } from '../../http/routing/define-route.js';
 import { USER_EXAMPLE, CredentialsSchema, toUserJson, UserSchema } from './user.schema.js';
 
@@ -21,7 +22,7 @@ export const signUpRoute = defineRoute({
   const user = await resolve(SignUp).execute({
     username: body.username,
     password: body.password,
-    clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    clientAddress: clientAddressOf(req),
   });
   return { status: 201, body: toUserJson(user) };
 });
