@@ -11,9 +11,6 @@ export interface GetPhotoInput {
   readonly photoId: unknown;
 }
 
-/** The photo with its view and thumbnail URLs (null until the photo is ready, or without a thumbnail). */
-export type GetPhotoOutput = PhotoOutput;
-
 /**
  * Reads one of the actor's photos with presigned view and thumbnail URLs, identical for every read
  * inside a cache window (see {@link PhotoViewUrls}).
@@ -25,7 +22,7 @@ export class GetPhoto {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: GetPhotoInput): Promise<GetPhotoOutput> {
+  async execute(input: GetPhotoInput): Promise<PhotoOutput> {
     const record = await getOwnVisiblePhoto(this.catalog, input.actor, input.photoId, this.clock.now());
     return toPhotoOutput(record, record.status, await this.urls.urlsOf(record));
   }
