@@ -1,5 +1,5 @@
 /**
- * The layering of DESIGN.md, enforced: apps (api-http, worker) -> adapters-* -> domain.
+ * The layering of DESIGN.md, enforced: local-run -> apps (api-http, worker) -> composition -> adapters-* -> domain.
  * `npm run lint` fails on any violation.
  */
 module.exports = {
@@ -15,7 +15,7 @@ module.exports = {
       name: 'adapters-never-import-apps',
       severity: 'error',
       from: { path: '^packages/adapters-[^/]+/src/' },
-      to: { path: '^packages/(api-http|worker)/' },
+      to: { path: '^packages/(api-http|worker|local-run)/' },
     },
     {
       name: 'adapters-never-import-each-other',
@@ -26,9 +26,29 @@ module.exports = {
     },
     {
       name: 'apps-never-import-each-other',
+      comment: "The API's black-box tests run the worker's consumers in process, as npm start does; the apps' sources never meet.",
       severity: 'error',
-      from: { path: '^packages/(api-http|worker)/' },
+      from: { path: '^packages/(api-http|worker)/src/' },
       to: { path: '^packages/(api-http|worker)/', pathNot: '^packages/$1/' },
+    },
+    {
+      name: 'only-local-run-hosts-both-apps',
+      comment: 'packages/local-run is the one-process host (npm start); nothing imports it.',
+      severity: 'error',
+      from: { pathNot: '^packages/local-run/' },
+      to: { path: '^packages/local-run/' },
+    },
+    {
+      name: 'composition-never-imports-apps',
+      severity: 'error',
+      from: { path: '^packages/composition/' },
+      to: { path: '^packages/(api-http|worker|local-run)/' },
+    },
+    {
+      name: 'adapters-never-import-composition',
+      severity: 'error',
+      from: { path: '^packages/(adapters-[^/]+|domain|contract-tests)/' },
+      to: { path: '^packages/composition/' },
     },
     {
       name: 'domain-never-imports-outer-layers',

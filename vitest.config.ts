@@ -9,8 +9,10 @@ const packages = [
   'adapters-node',
   'adapters-aws',
   'contract-tests',
+  'composition',
   'api-http',
   'worker',
+  'local-run',
 ] as const;
 
 export default defineConfig({

@@ -11,9 +11,9 @@ import { MemoryObjectStorageToken, type MemoryObjectStorage } from '@hdoc/adapte
 import { Authenticate, LeaderboardToken, LogIn, photoObjectKey, RequestPhotoUpload, SignUp, type Leaderboard } from '@hdoc/domain';
 import express from 'express';
 import { mix } from '../../../scripts/bench-kit.js';
-import { composeHttpApp } from '../src/composition/compose-http-app.js';
+import { composeLocalApi } from '../test/support/local-app.js';
 import { loadHttpConfig } from '../src/composition/config.js';
-import { bufferedLogDestination, createLogger, type LogLevel } from '../src/http/logging/logger.js';
+import { bufferedLogDestination, createLogger, type LogLevel } from '@hdoc/composition';
 import { png } from '@hdoc/contract-tests';
 
 const PARTICIPANTS = 1_000;
@@ -48,7 +48,7 @@ const logger = createLogger({
   service: 'hdoc-bench',
   destination: bufferedLogDestination('/dev/null'),
 });
-const composition = await composeHttpApp(loadHttpConfig({ LOG_LEVEL: 'info', MAX_UPLOAD_BYTES: String(1024 * 1024), UPLOAD_INTENTS_PER_HOUR: String(PHOTOS) }), { logger });
+const composition = await composeLocalApi(loadHttpConfig({ LOG_LEVEL: 'info', MAX_UPLOAD_BYTES: String(1024 * 1024), UPLOAD_INTENTS_PER_HOUR: String(PHOTOS) }), { logger });
 const { container } = composition;
 const url = await listen(composition.app);
 composition.listeningAt(url);
@@ -65,7 +65,7 @@ for (let i = 0; i < PHOTOS; i++) {
     .execute({ actor, filename: `IMG_${String(mix(i, 6) % 100_000).padStart(5, '0')}.png`, contentType: 'image/png', size: image.byteLength });
   await storage.put(photoObjectKey(actor.subject, photoId), image, 'image/png', 'ObjectCreated:Post');
 }
-await composition.worker?.drained();
+await composition.worker.drained();
 
 const targets = {
   public: { url: `${url}/leaderboard?limit=50`, headers: {} },

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Redis, type RedisOptions } from 'ioredis';
 
 /** Where the Redis server is and what to do with the client's connection errors. */
@@ -45,5 +46,25 @@ export async function connectRedis(options: RedisClientOptions): Promise<Redis> 
     client.disconnect();
     throw error;
   }
+  return client;
+}
+
+/**
+ * A client with {@link FAIL_FAST_REDIS_SETTINGS} for a long-lived host (the API, the worker): unlike
+ * {@link connectRedis} it never gives up. It waits for the first connection at most `connectTimeout`, so
+ * a healthy start does not refuse its first requests, and otherwise returns at once and keeps
+ * reconnecting in the background: a host started while Redis is down comes up, answers 503 for what
+ * needs Redis, and serves normally as soon as Redis is back.
+ */
+export async function openRedis(options: RedisClientOptions): Promise<Redis> {
+  const client = new Redis(options.url, FAIL_FAST_REDIS_SETTINGS);
+  client.on('error', options.onError ?? (() => undefined));
+  const stopWaiting = new AbortController();
+  const settled = new Promise<void>((resolve) => {
+    client.once('ready', resolve);
+    client.once('error', () => resolve());
+  });
+  await Promise.race([settled, delay(FAIL_FAST_REDIS_SETTINGS.connectTimeout, undefined, { signal: stopWaiting.signal }).catch(() => undefined)]);
+  stopWaiting.abort();
   return client;
 }

@@ -1,5 +1,4 @@
 import {
-  ClockToken,
   EntryRepositoryToken,
   EntryVerifierToken,
   LeaderboardToken,
@@ -48,7 +47,17 @@ export interface MemoryAdaptersOptions {
   readonly clock?: Clock;
   /** Defaults to the URL-shape verifier; tests pass a scripted one. */
   readonly entryVerifier?: EntryVerifier;
+  /**
+   * The port groups to bind (default all). A host that serves a group from another family (say the
+   * identity stores on PostgreSQL and Redis) leaves it out.
+   */
+  readonly groups?: readonly MemoryPortGroup[];
 }
+
+/** The memory family's port groups: the same groups the composition chooses a family for. */
+export type MemoryPortGroup = 'challenge' | 'identity' | 'photos';
+
+const ALL_GROUPS: readonly MemoryPortGroup[] = ['challenge', 'identity', 'photos'];
 
 /** The concrete memory queues and storage, for the in-process worker and the local upload/view routes. */
 export const MemoryVerificationQueueToken = token<MemoryVerificationQueue>('memory.VerificationQueue');
@@ -58,40 +67,45 @@ export const MemoryUploadUrlSignerToken = token<MemoryUploadUrlSigner>('memory.U
 export const MemoryViewUrlSignerToken = token<MemoryViewUrlSigner>('memory.ViewUrlSigner');
 
 /**
- * Binds every port that has a memory adapter (all but the Node-only ones: hashing, tokens, ids,
- * secrets, image inspection, GitHub OAuth) to one shared instance each. The local run and the HTTP
- * black-box tests load it; the concrete queues and storage are bound under their own tokens too.
+ * Binds every port of the chosen groups that has a memory adapter (all but the Node-only ones:
+ * hashing, tokens, ids, secrets, image inspection, GitHub OAuth) to one shared instance each. The
+ * Clock is the host's to bind (every family reads it); the adapters here are built on `options.clock`.
+ * The concrete queues and storage are bound under their own tokens too (the in-process worker and
+ * the local upload and view routes use them).
  */
 export function memoryAdaptersModule(options: MemoryAdaptersOptions): ContainerModule {
+  const groups = new Set(options.groups ?? ALL_GROUPS);
   return new ContainerModule(({ bind }) => {
     const clock = options.clock ?? new SystemClock();
-    const verificationQueue = new MemoryVerificationQueue();
-    const storageEvents = new MemoryStorageEventQueue();
-    const storage = new MemoryObjectStorage({ clock, events: storageEvents, notifyPrefix: PHOTO_OBJECT_PREFIX });
-    const uploadSigner = new MemoryUploadUrlSigner({ secret: options.signingSecret, baseUrl: options.publicBaseUrl, clock, storage });
-    const viewSigner = new MemoryViewUrlSigner({ secret: options.signingSecret, baseUrl: options.publicBaseUrl, clock });
-
-    bind(ClockToken).toConstantValue(clock);
-    bind(ProfileRepositoryToken).toConstantValue(new MemoryProfileRepository());
-    bind(EntryRepositoryToken).toConstantValue(new MemoryEntryRepository());
-    bind(LeaderboardToken).toConstantValue(new MemoryLeaderboard());
-    bind(EntryVerifierToken).toConstantValue(options.entryVerifier ?? new ShapeCheckingEntryVerifier());
-    bind(VerificationQueueToken).toConstantValue(verificationQueue);
-    bind(MemoryVerificationQueueToken).toConstantValue(verificationQueue);
-
-    bind(UserRepositoryToken).toConstantValue(new MemoryUserRepository());
-    bind(SessionStoreToken).toConstantValue(new MemorySessionStore(clock));
-    bind(RateLimiterToken).toConstantValue(new MemoryRateLimiter(clock));
-    bind(OAuthStateStoreToken).toConstantValue(new MemoryOAuthStateStore(clock));
-    bind(SignInCodeStoreToken).toConstantValue(new MemorySignInCodeStore(clock));
-
-    bind(PhotoCatalogToken).toConstantValue(new MemoryPhotoCatalog());
-    bind(ObjectStorageToken).toConstantValue(storage);
-    bind(MemoryObjectStorageToken).toConstantValue(storage);
-    bind(MemoryStorageEventQueueToken).toConstantValue(storageEvents);
-    bind(UploadUrlSignerToken).toConstantValue(uploadSigner);
-    bind(MemoryUploadUrlSignerToken).toConstantValue(uploadSigner);
-    bind(ViewUrlSignerToken).toConstantValue(viewSigner);
-    bind(MemoryViewUrlSignerToken).toConstantValue(viewSigner);
+    if (groups.has('challenge')) {
+      const verificationQueue = new MemoryVerificationQueue();
+      bind(ProfileRepositoryToken).toConstantValue(new MemoryProfileRepository());
+      bind(EntryRepositoryToken).toConstantValue(new MemoryEntryRepository());
+      bind(LeaderboardToken).toConstantValue(new MemoryLeaderboard());
+      bind(EntryVerifierToken).toConstantValue(options.entryVerifier ?? new ShapeCheckingEntryVerifier());
+      bind(VerificationQueueToken).toConstantValue(verificationQueue);
+      bind(MemoryVerificationQueueToken).toConstantValue(verificationQueue);
+    }
+    if (groups.has('identity')) {
+      bind(UserRepositoryToken).toConstantValue(new MemoryUserRepository());
+      bind(SessionStoreToken).toConstantValue(new MemorySessionStore(clock));
+      bind(RateLimiterToken).toConstantValue(new MemoryRateLimiter(clock));
+      bind(OAuthStateStoreToken).toConstantValue(new MemoryOAuthStateStore(clock));
+      bind(SignInCodeStoreToken).toConstantValue(new MemorySignInCodeStore(clock));
+    }
+    if (groups.has('photos')) {
+      const storageEvents = new MemoryStorageEventQueue();
+      const storage = new MemoryObjectStorage({ clock, events: storageEvents, notifyPrefix: PHOTO_OBJECT_PREFIX });
+      const uploadSigner = new MemoryUploadUrlSigner({ secret: options.signingSecret, baseUrl: options.publicBaseUrl, clock, storage });
+      const viewSigner = new MemoryViewUrlSigner({ secret: options.signingSecret, baseUrl: options.publicBaseUrl, clock });
+      bind(PhotoCatalogToken).toConstantValue(new MemoryPhotoCatalog());
+      bind(ObjectStorageToken).toConstantValue(storage);
+      bind(MemoryObjectStorageToken).toConstantValue(storage);
+      bind(MemoryStorageEventQueueToken).toConstantValue(storageEvents);
+      bind(UploadUrlSignerToken).toConstantValue(uploadSigner);
+      bind(MemoryUploadUrlSignerToken).toConstantValue(uploadSigner);
+      bind(ViewUrlSignerToken).toConstantValue(viewSigner);
+      bind(MemoryViewUrlSignerToken).toConstantValue(viewSigner);
+    }
   });
 }

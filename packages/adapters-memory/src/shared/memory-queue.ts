@@ -1,5 +1,8 @@
-/** A consumer of queued messages; throwing means "not processed", so the message is delivered again. */
-export type QueueHandler<T> = (message: T) => Promise<void>;
+/**
+ * A consumer of queued messages; throwing means "not processed", so the message is delivered again.
+ * `attempt` counts deliveries from 1, like SQS's ApproximateReceiveCount.
+ */
+export type QueueHandler<T> = (message: T, attempt: number) => Promise<void>;
 
 /** A message that exhausted its deliveries, kept for inspection like an SQS dead-letter queue. */
 export interface DeadLetter<T> {
@@ -64,7 +67,7 @@ export class MemoryQueue<T> {
     for (let head = this.pending[0]; head !== undefined && this.handler !== null; head = this.pending[0]) {
       head.attempts += 1;
       try {
-        await this.handler(head.message);
+        await this.handler(head.message, head.attempts);
         this.pending.shift();
       } catch (error) {
         if (head.attempts >= this.maxAttempts) {

@@ -23,25 +23,32 @@ import { JoseTokenService, type JoseTokenServiceOptions } from '../tokens/jose-t
 /** What the Node family needs: token keys and GitHub OAuth settings come from configuration. */
 export interface NodeAdaptersOptions {
   readonly clock: Clock;
-  readonly tokens: Omit<JoseTokenServiceOptions, 'clock'>;
-  /** Null when no GitHub OAuth app is configured: GitHub sign-in then answers 503. */
-  readonly github: HttpGitHubOAuthOptions | null;
+  /** The access-token keys; left out by an entrypoint that issues and checks no tokens (the worker needs no key). */
+  readonly tokens?: Omit<JoseTokenServiceOptions, 'clock'>;
+  /**
+   * The GitHub OAuth app; null when none is configured (GitHub sign-in then answers 503); left out by an
+   * entrypoint that runs no sign-in.
+   */
+  readonly github?: HttpGitHubOAuthOptions | null;
 }
 
 /**
  * Binds the ports whose real adapters need only Node, in every configuration (local and AWS):
- * argon2id hashing, jose access tokens, CSPRNG secrets, UUIDv7 ids, GitHub OAuth over fetch, image
+ * argon2id hashing, jose access tokens (when given keys), CSPRNG secrets, UUIDv7 ids, GitHub OAuth over fetch, image
  * inspection over whichever ObjectStorage the family binds, and sharp thumbnails.
  * Async because importing the token keys is: the app awaits it before building its container.
  */
 export async function nodeAdaptersModule(options: NodeAdaptersOptions): Promise<ContainerModule> {
-  const tokenService = await JoseTokenService.create({ ...options.tokens, clock: options.clock });
+  const { tokens, github } = options;
+  const tokenService = tokens === undefined ? undefined : await JoseTokenService.create({ ...tokens, clock: options.clock });
   return new ContainerModule(({ bind }) => {
     bind(PasswordHasherToken).toConstantValue(new Argon2PasswordHasher());
-    bind(TokenServiceToken).toConstantValue(tokenService);
+    if (tokenService !== undefined) bind(TokenServiceToken).toConstantValue(tokenService);
     bind(SecretGeneratorToken).toConstantValue(new NodeCryptoSecretGenerator());
     bind(IdGeneratorToken).toConstantValue(new UuidV7IdGenerator());
-    bind(GitHubOAuthToken).toConstantValue(options.github === null ? new UnconfiguredGitHubOAuth() : new HttpGitHubOAuth(options.github));
+    if (github !== undefined) {
+      bind(GitHubOAuthToken).toConstantValue(github === null ? new UnconfiguredGitHubOAuth() : new HttpGitHubOAuth(github));
+    }
     bind(ImageInspectorToken).toResolvedValue((storage: ObjectStorage) => ExifrImageInspector.over(storage), [ObjectStorageToken]);
     bind(ImageProcessorToken).toConstantValue(new SharpImageProcessor());
   });

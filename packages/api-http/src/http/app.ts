@@ -14,7 +14,7 @@ import type { MountedRouter } from './routing/mounted-router.js';
 import { routeDispatcher, type OtherPath } from './routing/route-dispatcher.js';
 import { healthRoutes } from './system/health.routes.js';
 import type { RequestStep } from './request-step.js';
-import type { ReadinessCheck } from './system/readiness.js';
+import type { ReadinessCheck } from '@hdoc/composition';
 
 /** Everything the HTTP app is built from; only `logger` and `routes` are required. */
 export interface HttpAppOptions {
@@ -37,7 +37,7 @@ export interface HttpAppOptions {
   readonly authenticate?: Authenticate;
   /** Service lookup handed to handlers; by default every lookup fails. */
   readonly resolve?: Resolve;
-  readonly readinessChecks?: readonly ReadinessCheck[];
+  readonly readinessChecks?: () => readonly ReadinessCheck[];
   /** How long one readiness check may take before it counts as failed (2 s by default). */
   readonly readinessTimeoutMs?: number;
   /** Browser origins allowed by CORS; none by default; `['*']`: any origin. */
@@ -72,7 +72,7 @@ const noResolver: Resolve = (token) => {
  * OpenAPI document and its docs page, JSON 404s and the single error handler.
  */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
-  const routes = [...healthRoutes(options.readinessChecks ?? [], options.readinessTimeoutMs), ...options.routes];
+  const routes = [...healthRoutes(options.readinessChecks ?? (() => []), options.readinessTimeoutMs), ...options.routes];
   const routers = options.routers ?? [];
   const routerOperations = routers.flatMap(({ operations }) => operations);
   const openApi = buildOpenApiDocument(routes, options.info ?? DEFAULT_INFO, options.publicBaseUrl, routerOperations);

@@ -1,9 +1,9 @@
 import { MemoryEntryVerifier, type ManualClock } from '@hdoc/adapters-memory';
 import { Authenticate, LogIn, LogOut, SignUp } from '@hdoc/domain';
 import { expect } from 'vitest';
-import { composeHttpApp, type HttpComposition } from '../../src/composition/compose-http-app.js';
+import { composeLocalApi, type LocalApi } from '../support/local-app.js';
 import { loadHttpConfig } from '../../src/composition/config.js';
-import { resolverOf } from '../../src/composition/resolver.js';
+import { resolverOf } from '@hdoc/composition';
 import { checkedFetch, OpenApiValidator, type CheckedResponse } from '../support/openapi-validator.js';
 import { captureLogs, startServer, type CapturedLogger, type RunningServer } from '../support/test-server.js';
 import { FakeGitHubServer, type FakeGitHubUser } from '@hdoc/contract-tests';
@@ -31,7 +31,7 @@ export interface LoginAttempt {
 
 /** The real app (memory adapters, real GitHub OAuth adapter against the fake) on a listening server. */
 export interface ChallengeApp {
-  readonly composition: HttpComposition;
+  readonly composition: LocalApi;
   readonly server: RunningServer;
   readonly github: FakeGitHubServer;
   readonly verifier: MemoryEntryVerifier;
@@ -68,9 +68,9 @@ export async function startChallengeApp(options: { clock?: ManualClock; env?: Re
     GITHUB_API_BASE_URL: github.baseUrl,
     ...options.env,
   });
-  const composition = await composeHttpApp(config, {
+  const composition = await composeLocalApi(config, {
     logger: logs.logger,
-    memory: { entryVerifier: verifier, ...(options.clock ? { clock: options.clock } : {}) },
+    overrides: { entryVerifier: verifier, ...(options.clock ? { clock: options.clock } : {}) },
   });
   const server = await startServer(composition.app);
   composition.listeningAt(server.url);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   app = await startChallengeApp();
   ({ access_token: token } = await app.login({ login: 'errata' }));
   expect((await app.send('put', '/profiles/me/entries/1/github', json({ url: GOOD_URL }, bearer(token)))).status).toBe(200);
-  await app.composition.worker?.drained();
+  await app.composition.worker.drained();
 });
 afterAll(() => app.close());
 

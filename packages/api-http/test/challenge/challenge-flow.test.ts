@@ -122,7 +122,7 @@ describe('the challenge, end to end over HTTP', () => {
     const again = await put(token, 1, 'github', 'Alice');
     expect(again.status).toBe(200);
     expect((again.body as { local_date: string }).local_date).toBe('2026-03-01');
-    await app.composition.worker?.drained();
+    await app.composition.worker.drained();
 
     expect(await profile('Alice')).toMatchObject({
       github_score: 80,
@@ -139,7 +139,7 @@ describe('the challenge, end to end over HTTP', () => {
     clock.advance(DAY_MS);
     const { access_token: nextDay } = await app.login(ALICE);
     expect((await put(nextDay, 2, 'github', 'Alice')).status).toBe(200);
-    await app.composition.worker?.drained();
+    await app.composition.worker.drained();
     expect(await profile('Alice')).toMatchObject({
       github_score: 80, // day 2 got 40: not verified, no score
       days_completed: 1,
@@ -175,7 +175,7 @@ describe('the challenge, end to end over HTTP', () => {
     // The same url again asks for a re-check of the rejected entry: pending, then the verifier's new answer.
     const recheck = await put(nextDay, 2, 'github', 'Alice');
     expect((recheck.body as { verification: { status: string } }).verification.status).toBe('pending');
-    await app.composition.worker?.drained();
+    await app.composition.worker.drained();
     const rechecked = (await app.send('get', '/profiles/alice/entries')).body as Page<{ day: number; verification: { status: string } }>;
     expect(rechecked.items.map((entry) => [entry.day, entry.verification.status])).toEqual([[1, 'verified'], [1, 'verified'], [2, 'rejected']]);
   });
@@ -211,7 +211,7 @@ describe('the challenge, end to end over HTTP', () => {
 
     expect((await put(bobToken, 1, 'github', 'bob')).status).toBe(200);
     expect((await put(bobToken, 1, 'twitter', 'bob')).status).toBe(200);
-    await app.composition.worker?.drained();
+    await app.composition.worker.drained();
     const after = await fetch(`${app.server.url}/leaderboard`, { headers: revalidate });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
@@ -230,7 +230,7 @@ describe('the challenge, end to end over HTTP', () => {
       app.verifier.answerWith({ ...confidences, [url(login, 1, 'github')]: confidence });
       const { access_token: token } = await app.login({ login });
       expect((await put(token, 1, 'github', login)).status).toBe(200);
-      await app.composition.worker?.drained();
+      await app.composition.worker.drained();
     }
     const full = await leaderboard('?limit=100');
     expect(full.items.map((row) => [row.rank, row.github_username, row.total_score])).toEqual([

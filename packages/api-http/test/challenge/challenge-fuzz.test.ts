@@ -35,6 +35,6 @@ describe('fuzzing the challenge operations', () => {
       exclude,
       numRuns: 60,
     });
-    await app.composition.worker?.drained();
+    await app.composition.worker.drained();
   });
 });

@@ -1,15 +1,15 @@
-import { token } from '@hdoc/domain';
+import { IngestStorageEvent, LogIn, RecordVerification, token, VerifyEntry } from '@hdoc/domain';
 import { ContainerModule } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { composeHttpApp } from '../../src/composition/compose-http-app.js';
 import { loadHttpConfig } from '../../src/composition/config.js';
-import { AuthenticateToken, ClosersToken, HttpConfigToken, ReadinessCheckToken } from '../../src/composition/tokens.js';
+import { HttpConfigToken } from '../../src/composition/tokens.js';
 import { defineRoute } from '../../src/http/routing/define-route.js';
 import { checkedFetch, OpenApiValidator } from '../support/openapi-validator.js';
 import { captureLogs, startServer } from '../support/test-server.js';
 
-/** A stand-in for a use case, bound the way the real ones will be. */
+/** A stand-in for an app service, bound by a module the way the app binds its own. */
 class Greet {
   constructor(private readonly greeting: string) {}
   execute(input: { name: string }): Promise<{ text: string }> {
@@ -24,28 +24,20 @@ const greetRoute = defineRoute({
   path: '/greetings/{name}',
   summary: 'Greet',
   tags: ['test'],
-  auth: 'bearer',
+  auth: 'none',
   request: { params: z.object({ name: z.string().max(20) }) },
-  responses: { 200: z.strictObject({ text: z.string(), by: z.string() }) },
-}).handle(async ({ params, principal, resolve }) => {
-  const { text } = await resolve(GreetToken).execute({ name: params.name });
-  return { status: 200, body: { text, by: principal.subject } };
-});
+  responses: { 200: z.strictObject({ text: z.string() }) },
+}).handle(async ({ params, resolve }) => ({ status: 200, body: await resolve(GreetToken).execute({ name: params.name }) }));
 
 const testModule = new ContainerModule(({ bind }) => {
   bind(GreetingToken).toConstantValue('hello');
   bind(GreetToken).toResolvedValue((greeting: string) => new Greet(greeting), [GreetingToken]);
-  bind(AuthenticateToken).toConstantValue((accessToken: string) =>
-    accessToken === 'good' ? Promise.resolve({ subject: 'u1', sessionId: 's1' }) : Promise.reject(new Error('unexpected')),
-  );
-  bind(ReadinessCheckToken).toConstantValue({ name: 'one', check: () => Promise.resolve() });
-  bind(ReadinessCheckToken).toConstantValue({ name: 'two', check: () => Promise.resolve() });
 });
 
 describe('composeHttpApp', () => {
-  it('wires the container into the app: authenticator, readiness checks and services for handlers', async () => {
+  it('serves its routes from the shared composition, with the app modules and the readiness checks it registered', async () => {
     const config = loadHttpConfig({});
-    const { app, openApi, container } = await composeHttpApp(config, {
+    const { app, openApi, container, closers } = await composeHttpApp(config, {
       logger: captureLogs().logger,
       modules: [testModule],
       routes: [greetRoute],
@@ -55,25 +47,23 @@ describe('composeHttpApp', () => {
     const server = await startServer(app);
     try {
       const send = checkedFetch(server.url, new OpenApiValidator(openApi));
-      const greeted = await send('get', '/greetings/ann', { headers: { authorization: 'Bearer good' } });
-      expect(greeted.body).toEqual({ text: 'hello, ann', by: 'u1' });
+      expect((await send('get', '/greetings/ann')).body).toEqual({ text: 'hello, ann' });
       const ready = await send('get', '/readyz');
-      expect((ready.body as { checks: { name: string }[] }).checks.map((check) => check.name)).toEqual(['one', 'two']);
+      expect((ready.body as { checks: { name: string }[] }).checks.map((check) => check.name)).toEqual(['token-signing-key']);
     } finally {
       await server.close();
+      await closers.closeAll();
     }
   });
 
-  it('rejects every token and has no checks when nothing is bound', async () => {
-    const { app, openApi, container } = await composeHttpApp(loadHttpConfig({}), { logger: captureLogs().logger, modules: [], routes: [] });
-    expect(container.isBound(ClosersToken)).toBe(true);
-    expect(Object.keys(openApi.paths ?? {}).sort()).toEqual(['/healthz', '/readyz']);
-    const server = await startServer(app);
-    try {
-      const send = checkedFetch(server.url, new OpenApiValidator(openApi));
-      expect((await send('get', '/readyz')).body).toEqual({ status: 'ok', checks: [] });
-    } finally {
-      await server.close();
-    }
+  it("binds the API's use cases only: verification and ingestion are the worker's, unless the host runs them too", async () => {
+    const api = await composeHttpApp(loadHttpConfig({}), { logger: captureLogs().logger });
+    expect(api.container.isBound(LogIn)).toBe(true);
+    for (const workerOnly of [VerifyEntry, RecordVerification, IngestStorageEvent]) expect(api.container.isBound(workerOnly)).toBe(false);
+
+    const local = await composeHttpApp(loadHttpConfig({}), { logger: captureLogs().logger, alsoRun: [VerifyEntry, IngestStorageEvent] });
+    expect(local.resolve(VerifyEntry)).toBeInstanceOf(VerifyEntry);
+    expect(local.resolve(IngestStorageEvent)).toBeInstanceOf(IngestStorageEvent);
+    await Promise.all([api.closers.closeAll(), local.closers.closeAll()]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadHttpConfig } from '../../src/composition/config.js';
+import { ConfigError } from '@hdoc/composition';
+import { loadHttpConfig } from '../../src/composition/config.js';
 
 describe('loadHttpConfig', () => {
   it('needs no configuration at all', () => {
@@ -10,7 +11,7 @@ describe('loadHttpConfig', () => {
       corsOrigins: [],
       frontendOrigins: [],
       publicBaseUrl: undefined,
-      adapters: 'memory',
+      adapters: { challenge: 'memory', identity: 'memory', photos: 'memory' },
       shutdownTimeoutMs: 10_000,
       trustProxy: false,
       tokens: { issuer: 'hdoc', audience: 'hdoc-api', signingKey: undefined, previousKey: undefined },
@@ -19,6 +20,8 @@ describe('loadHttpConfig', () => {
       maxUploadBytes: 20 * 1024 * 1024,
       refreshReuseGraceSeconds: 15,
       hourlyLimits: { signUps: 20, uploadIntents: 300, entrySubmissions: 300 },
+      postgres: { connectionString: undefined, schema: 'public' },
+      redis: { url: undefined, keyPrefix: 'hdoc:' },
     });
   });
 
@@ -30,7 +33,11 @@ describe('loadHttpConfig', () => {
       CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
       FRONTEND_ORIGINS: 'https://app.example.com,https://www.example.com',
       PUBLIC_BASE_URL: 'https://api.example.com/',
-      ADAPTERS: 'aws',
+      ADAPTERS_IDENTITY: 'aws',
+      DATABASE_URL: 'postgres://hdoc@db.example.com:5432/hdoc',
+      POSTGRES_SCHEMA: 'hdoc_dev',
+      REDIS_URL: 'rediss://cache.example.com:6379',
+      REDIS_KEY_PREFIX: 'hdoc-dev:',
       SHUTDOWN_TIMEOUT_MS: '2500',
       TRUST_PROXY: 'true',
       TOKEN_ISSUER: 'https://api.example.com',
@@ -55,7 +62,7 @@ describe('loadHttpConfig', () => {
       corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
       frontendOrigins: ['https://app.example.com', 'https://www.example.com'],
       publicBaseUrl: 'https://api.example.com',
-      adapters: 'aws',
+      adapters: { challenge: 'memory', identity: 'aws', photos: 'memory' },
       shutdownTimeoutMs: 2500,
       trustProxy: true,
       tokens: {
@@ -69,6 +76,8 @@ describe('loadHttpConfig', () => {
       maxUploadBytes: 1_048_576,
       refreshReuseGraceSeconds: 0,
       hourlyLimits: { signUps: 5, uploadIntents: 60, entrySubmissions: 90 },
+      postgres: { connectionString: 'postgres://hdoc@db.example.com:5432/hdoc', schema: 'hdoc_dev' },
+      redis: { url: 'rediss://cache.example.com:6379', keyPrefix: 'hdoc-dev:' },
     });
   });
 
@@ -79,7 +88,7 @@ describe('loadHttpConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadHttpConfig({ PORT: '', CORS_ORIGINS: '', ADAPTERS: '' })).toMatchObject({ port: 3000, corsOrigins: [], adapters: 'memory' });
+    expect(loadHttpConfig({ PORT: '', CORS_ORIGINS: '', ADAPTERS: '' })).toMatchObject({ port: 3000, corsOrigins: [], adapters: { challenge: 'memory', identity: 'memory', photos: 'memory' } });
   });
 
   it('refuses a FRONTEND_ORIGINS entry that is not an origin, naming it', () => {

@@ -54,7 +54,7 @@ describe('HOST=0.0.0.0 without PUBLIC_BASE_URL: URLs follow the Host each reques
     const viaLoopback = await uploadUrlVia(api, owner, `127.0.0.1:${port}`);
     expect(viaLoopback.url).toBe(`${api.server.url}/local-uploads`);
     expect((await postForm(viaLoopback.url, uploadForm(viaLoopback.fields, IMAGE, 'image/png'))).status).toBe(204);
-    await api.composition.worker?.drained();
+    await api.composition.worker.drained();
     const photo = await sendWithHost(api.server.url, `photos.lan:${port}`, 'GET', `/photos/${viaLoopback.photoId}`, owner.auth);
     expect((photo.body as { view_url: string }).view_url).toMatch(new RegExp(`^http://photos\\.lan:${port}/local-objects/`));
   });
@@ -84,7 +84,7 @@ describe('a specific HOST or a PUBLIC_BASE_URL: URLs ignore the Host header', ()
 describe('npm start with HOST=0.0.0.0', () => {
   it('prints an address that answers', async () => {
     const root = fileURLToPath(new URL('../../../../', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@hdoc/source', 'packages/api-http/src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@hdoc/source', 'packages/local-run/src/main.ts'], {
       cwd: root,
       env: { PATH: process.env['PATH'] ?? '', HOST: '0.0.0.0', PORT: '0', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeHttpApp, type HttpComposition } from '../../src/composition/compose-http-app.js';
 import { loadHttpConfig } from '../../src/composition/config.js';
-import { createLogger } from '../../src/http/logging/logger.js';
+import { createLogger } from '@hdoc/composition';
 import { startServer, type RunningServer } from '../support/test-server.js';
 
 /** The real app with the real logger at debug level, its lines kept in memory. */

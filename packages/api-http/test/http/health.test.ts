@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { UnauthorizedError } from '@hdoc/domain';
-import { composeHttpApp } from '../../src/composition/compose-http-app.js';
+import { tokenSigningCheck, type ReadinessCheck } from '@hdoc/composition';
 import { loadHttpConfig } from '../../src/composition/config.js';
-import { tokenSigningCheck } from '../../src/composition/readiness-checks.js';
-import type { ReadinessCheck } from '../../src/http/system/readiness.js';
+import { composeLocalApi } from '../support/local-app.js';
 import { exampleApp } from '../support/example-api.js';
 import { checkedFetch, OpenApiValidator } from '../support/openapi-validator.js';
 import { startServer } from '../support/test-server.js';
 
 async function withChecks<T>(checks: ReadinessCheck[], use: (send: ReturnType<typeof checkedFetch>) => Promise<T>): Promise<T> {
-  const { app, openApi } = exampleApp({ readinessChecks: checks, readinessTimeoutMs: 200 });
+  const { app, openApi } = exampleApp({ readinessChecks: () => checks, readinessTimeoutMs: 200 });
   const server = await startServer(app);
   try {
     return await use(checkedFetch(server.url, new OpenApiValidator(openApi)));
@@ -66,7 +65,7 @@ describe('/healthz and /readyz', () => {
   });
 
   it('reports the composed memory family by name: the token signing key and the in-process worker', async () => {
-    const composition = await composeHttpApp(loadHttpConfig({}), { logger: exampleApp().logs.logger });
+    const composition = await composeLocalApi(loadHttpConfig({}), { logger: exampleApp().logs.logger });
     const server = await startServer(composition.app);
     try {
       const send = checkedFetch(server.url, new OpenApiValidator(composition.openApi));

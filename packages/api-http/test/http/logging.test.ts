@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { createLogger } from '../../src/http/logging/logger.js';
+import { createLogger } from '@hdoc/composition';
 import { redactUrl } from '../../src/http/logging/request-logging.js';
 import { ALICE_TOKEN, exampleApp } from '../support/example-api.js';
 import type { CapturedLogger } from '../support/test-server.js';

@@ -1,7 +1,7 @@
 import type { ManualClock } from '@hdoc/adapters-memory';
 import { pino } from 'pino';
 import { expect } from 'vitest';
-import { composeHttpApp, type HttpComposition } from '../../src/composition/compose-http-app.js';
+import { composeLocalApi, type LocalApi } from '../support/local-app.js';
 import { loadHttpConfig } from '../../src/composition/config.js';
 import type { CheckedSend } from '../support/fuzz.js';
 import { checkedFetch, OpenApiValidator } from '../support/openapi-validator.js';
@@ -27,7 +27,7 @@ export interface Account {
 
 /** The real app (memory family, real argon2 and jose) on a listening server, every answer checked. */
 export interface ComposedApi {
-  readonly composition: HttpComposition;
+  readonly composition: LocalApi;
   readonly server: RunningServer;
   readonly send: CheckedSend;
   /** Signs up and logs in. */
@@ -50,9 +50,9 @@ export async function startComposedApi(
   options: { clock?: ManualClock; env?: Record<string, string> } = {},
 ): Promise<ComposedApi> {
   const config = loadHttpConfig({ LOG_LEVEL: 'silent', ...options.env });
-  const composition = await composeHttpApp(config, {
+  const composition = await composeLocalApi(config, {
     logger: pino({ level: 'silent' }),
-    ...(options.clock ? { memory: { clock: options.clock } } : {}),
+    ...(options.clock ? { overrides: { clock: options.clock } } : {}),
   });
   const server = await startServer(composition.app);
   composition.listeningAt(server.url);

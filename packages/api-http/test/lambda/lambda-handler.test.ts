@@ -28,8 +28,9 @@ const echo = defineRoute({
 });
 
 const logs = captureLogs();
-const identity = new ContainerModule(({ bind }) => {
-  bind(AuthenticateToken).toConstantValue(exampleAuthenticate);
+// The example routes' stand-in sign-in replaces the app's own bearer-token check.
+const identity = new ContainerModule(({ rebind }) => {
+  rebind(AuthenticateToken).toConstantValue(exampleAuthenticate);
 });
 const composition = composeHttpApp(loadHttpConfig({}), {
   logger: logs.logger,

@@ -3,7 +3,7 @@ import { request, type IncomingMessage } from 'node:http';
 import { ManualClock, MemoryObjectStorageToken } from '@hdoc/adapters-memory';
 import { png } from '@hdoc/contract-tests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolverOf } from '../../src/composition/resolver.js';
+import { resolverOf } from '@hdoc/composition';
 import { startComposedApi, type Account, type ComposedApi } from '../identity/composed-api.js';
 import { requestUpload } from './photo-api.js';
 

@@ -64,7 +64,7 @@ export async function uploadPhoto(api: ComposedApi, owner: Account, file: LocalF
   const intent = await requestUpload(api, owner, file);
   const posted = await postForm(intent.upload.url, uploadForm(intent.upload.fields, file.bytes, file.contentType, file.filename));
   expect(posted.status).toBe(204);
-  await api.composition.worker?.drained();
+  await api.composition.worker.drained();
   return intent.photo_id;
 }
 

@@ -1,7 +1,7 @@
 import { ManualClock, MemoryObjectStorageToken } from '@hdoc/adapters-memory';
 import { png } from '@hdoc/contract-tests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolverOf } from '../../src/composition/resolver.js';
+import { resolverOf } from '@hdoc/composition';
 import { json, startComposedApi, type Account, type ComposedApi } from '../identity/composed-api.js';
 import { expectError, listAll, postForm, requestUpload, uploadForm, uploadPhoto, type LocalFile, type PhotoJson } from './photo-api.js';
 
@@ -26,7 +26,7 @@ async function uploadAs(file: LocalFile): Promise<{ id: string; key: string }> {
   const intent = await requestUpload(api, carol, file);
   const posted = await postForm(intent.upload.url, uploadForm(intent.upload.fields, file.bytes, file.contentType));
   expect(posted.status).toBe(204);
-  await api.composition.worker?.drained();
+  await api.composition.worker.drained();
   return { id: intent.photo_id, key: intent.upload.fields['key']! };
 }
 

@@ -144,7 +144,7 @@ describe('the photo flow over HTTP', () => {
     const { view_url: viewUrl } = (await api.send('get', `/photos/${ids[0]}`, { headers: alice.auth })).body as PhotoJson;
     const deleted = await api.send('delete', `/photos/${ids[0]}`, { headers: alice.auth });
     expect(deleted.status).toBe(204);
-    await api.composition.worker?.drained();
+    await api.composition.worker.drained();
     expect((await listAll(api, alice, 'x=1')).map((photo) => photo.id)).not.toContain(ids[0]);
     const read = await api.send('get', `/photos/${ids[0]}`, { headers: alice.auth });
     expect(read.status).toBe(404);

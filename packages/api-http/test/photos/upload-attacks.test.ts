@@ -1,6 +1,6 @@
 import { ManualClock, MemoryObjectStorageToken } from '@hdoc/adapters-memory';
 import fc from 'fast-check';
-import { resolverOf } from '../../src/composition/resolver.js';
+import { resolverOf } from '@hdoc/composition';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, startComposedApi, type Account, type ComposedApi } from '../identity/composed-api.js';
 import { png } from '@hdoc/contract-tests';
@@ -20,7 +20,7 @@ afterAll(() => api.close());
 
 /** Nothing reached storage for the intent and nothing was catalogued. */
 async function expectNothingStored(intent: UploadIntentJson): Promise<void> {
-  await api.composition.worker?.drained();
+  await api.composition.worker.drained();
   const storage = resolverOf(api.composition.container)(MemoryObjectStorageToken);
   expect(await storage.head(intent.upload.fields['key']!)).toBeNull();
   expect(await listAll(api, mallory, 'x=1')).toEqual([]);
@@ -87,7 +87,7 @@ describe('POST /local-uploads refuses what S3 would refuse', () => {
     const posted = await postForm(intent.upload.url, uploadForm(intent.upload.fields, IMAGE, 'image/png'));
     expect(posted.status).toBe(403);
     expectError(posted.body, 'forbidden');
-    await api.composition.worker?.drained();
+    await api.composition.worker.drained();
     const storage = resolverOf(api.composition.container)(MemoryObjectStorageToken);
     expect(await storage.head(intent.upload.fields['key']!)).toBeNull();
     mallory = await relogin(mallory);
@@ -128,7 +128,7 @@ describe('GET /local-objects refuses bad signatures', () => {
   it('a tampered, missing or lapsed signature is 403; another key with a valid signature is 403', async () => {
     const intent = await requestUpload(api, mallory, FILE);
     expect((await postForm(intent.upload.url, uploadForm(intent.upload.fields, IMAGE, 'image/png'))).status).toBe(204);
-    await api.composition.worker?.drained();
+    await api.composition.worker.drained();
     const { view_url: viewUrl } = (await api.send('get', `/photos/${intent.photo_id}`, { headers: mallory.auth })).body as { view_url: string };
     expect((await fetch(viewUrl)).status).toBe(200);
     const url = new URL(viewUrl);

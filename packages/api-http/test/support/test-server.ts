@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import { pino, type Logger } from 'pino';
-import { LOG_SERIALIZERS, REDACTED_PATHS } from '../../src/http/logging/logger.js';
+import { LOG_SERIALIZERS, REDACTED_PATHS } from '@hdoc/composition';
 
 /** A running server on 127.0.0.1 and a free port. */
 export interface RunningServer {

@@ -1,7 +1,7 @@
 import { ManualClock, MemoryObjectStorageToken, MemoryStorageEventQueueToken } from '@hdoc/adapters-memory';
-import { GetPhoto, IngestStorageEvent, NotFoundError, RequestPhotoUpload } from '@hdoc/domain';
+import { GetPhoto, NotFoundError, RequestPhotoUpload } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
-import { ingestStorageEventConsumer } from '../../src/consumers/ingest-storage-event.consumer.js';
+import { INGEST_STORAGE_EVENT } from '../../src/entrypoints/index.js';
 import { createWorkerLambda } from '../../src/lambda/worker-lambda.js';
 import { captureLogs } from '../support/log-capture.js';
 import { png } from '@hdoc/contract-tests';
@@ -23,11 +23,13 @@ const S3_TEST_EVENT = JSON.stringify({
 async function setUp() {
   const logs = captureLogs();
   const clock = new ManualClock('2026-03-10T09:00:00Z');
-  const lambda = await createWorkerLambda(
-    'hdoc-ingest-storage-event',
-    (resolve) => ingestStorageEventConsumer(resolve(IngestStorageEvent)),
-    { environment: { ADAPTERS: 'memory', LOG_LEVEL: 'debug' }, destination: logs.destination, memory: { clock } },
-  );
+  // The test sets photos up through the API's use cases, in the same memory adapters.
+  const entrypoint = { ...INGEST_STORAGE_EVENT, useCases: [...INGEST_STORAGE_EVENT.useCases, RequestPhotoUpload, GetPhoto] };
+  const lambda = await createWorkerLambda(entrypoint, {
+    environment: { ADAPTERS: 'memory', LOG_LEVEL: 'debug' },
+    destination: logs.destination,
+    overrides: { clock },
+  });
   const { resolve } = lambda;
   const storage = resolve(MemoryObjectStorageToken);
   const notifications = resolve(MemoryStorageEventQueueToken);

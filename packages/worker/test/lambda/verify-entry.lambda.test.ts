@@ -3,13 +3,12 @@ import {
   GetProfile,
   RegisterProfile,
   SubmitEntry,
-  VerifyEntry,
   type EntryVerification,
   type EntryVerificationRequest,
   type EntryVerifier,
 } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
-import { verifyEntryConsumer } from '../../src/consumers/verify-entry.consumer.js';
+import { VERIFY_ENTRY } from '../../src/entrypoints/index.js';
 import { createWorkerLambda } from '../../src/lambda/worker-lambda.js';
 import { captureLogs } from '../support/log-capture.js';
 import { lambdaContext, sqsEvent } from '../support/sqs-events.js';
@@ -33,10 +32,12 @@ const BOB_URL = 'https://github.com/bob/cloud/commit/1';
 async function setUp() {
   const logs = captureLogs();
   const verifier = new ScriptedVerifier({ [ALICE_URL]: 80 });
-  const lambda = await createWorkerLambda('hdoc-verify-entry', (resolve) => verifyEntryConsumer(resolve(VerifyEntry)), {
+  // The test registers participants and submits entries through the API's use cases, in the same memory adapters.
+  const entrypoint = { ...VERIFY_ENTRY, useCases: [...VERIFY_ENTRY.useCases, RegisterProfile, SubmitEntry, GetProfile] };
+  const lambda = await createWorkerLambda(entrypoint, {
     environment: { ADAPTERS: 'memory', LOG_LEVEL: 'debug' },
     destination: logs.destination,
-    memory: { clock: new ManualClock('2026-03-10T09:00:00Z'), entryVerifier: verifier },
+    overrides: { clock: new ManualClock('2026-03-10T09:00:00Z'), entryVerifier: verifier },
   });
   const { resolve } = lambda;
   const submit = async (login: string, url: string) => {

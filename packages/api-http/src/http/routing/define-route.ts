@@ -1,4 +1,5 @@
-import type { Dependency, Principal } from '@hdoc/domain';
+import type { Resolve } from '@hdoc/composition';
+import type { Principal } from '@hdoc/domain';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -17,7 +18,7 @@ export type AuthMode = 'bearer' | 'none';
 export type DeclarableErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
 
 /** Looks a service (a port by its token, a use case by its class) up in the composition root's container. */
-export type Resolve = <T>(key: Dependency<T>) => T;
+export type { Resolve };
 
 /** Success responses by status: a zod schema for a JSON body, `null` for no body (204, 302). */
 export type ResponseSchemas = Readonly<Record<number, z.ZodType | null>>;

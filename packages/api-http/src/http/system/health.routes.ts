@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { FieldIssueSchema } from '../openapi/error-schema.js';
 import { defineRoute, type Route } from '../routing/define-route.js';
-import { runReadinessChecks, type ReadinessCheck } from './readiness.js';
+import type { ReadinessCheck } from '@hdoc/composition';
+import { runReadinessChecks } from './readiness.js';
 
 const CheckResultSchema = z.strictObject({
   name: z.string(),
@@ -22,7 +23,7 @@ const NotReadySchema = z.strictObject({
 });
 
 /** `/healthz` (the process answers) and `/readyz` (every configured dependency answers). */
-export function healthRoutes(checks: readonly ReadinessCheck[], checkTimeoutMs = 2_000): Route[] {
+export function healthRoutes(checks: () => readonly ReadinessCheck[], checkTimeoutMs = 2_000): Route[] {
   return [
     defineRoute({
       method: 'get',
@@ -56,7 +57,7 @@ export function healthRoutes(checks: readonly ReadinessCheck[], checkTimeoutMs =
       },
     }).handle(async ({ log, res }) => {
       res.setHeader('Cache-Control', 'no-store');
-      const readiness = await runReadinessChecks(checks, checkTimeoutMs);
+      const readiness = await runReadinessChecks(checks(), checkTimeoutMs);
       if (readiness.ready) return { status: 200, body: { status: 'ok', checks: [...readiness.checks] } };
       for (const { name, error } of readiness.failures) log.warn({ err: error, check: name }, 'readiness check failed');
       const failed = readiness.failures.map(({ name }) => name).join(', ');

@@ -1,10 +1,4 @@
-/** One dependency the API needs to serve requests (a table, a cache, a queue...). */
-export interface ReadinessCheck {
-  /** Short stable name shown in /readyz, e.g. `redis`. Never a hostname or a secret. */
-  readonly name: string;
-  /** Resolves when the dependency answers; rejects otherwise. */
-  check(): Promise<void>;
-}
+import type { ReadinessCheck } from '@hdoc/composition';
 
 /** Outcome of one check as /readyz reports it. */
 export interface CheckResult {

@@ -1,0 +1,58 @@
+import {
+  Authenticate,
+  CompleteGitHubLogin,
+  DeletePhoto,
+  ExchangeSignInCode,
+  GetCurrentUser,
+  GetLeaderboardPage,
+  GetLeaderboardPosition,
+  GetMyProfile,
+  GetPhoto,
+  GetProfile,
+  ListEntries,
+  ListPhotos,
+  LogIn,
+  LogOut,
+  LogOutEverywhere,
+  LogOutWithRefreshToken,
+  RefreshSession,
+  RequestPhotoUpload,
+  SignUp,
+  StartGitHubLogin,
+  SubmitEntry,
+  UpdatePhotoDetails,
+  UpdateProfile,
+  WhoAmI,
+} from '@hdoc/domain';
+import type { UseCaseClass } from '@hdoc/composition';
+
+/**
+ * The use cases the routes run: what the API's composition binds (and, through them, which adapters
+ * it loads). Verification and ingestion are the worker's: the API enqueues, it never verifies.
+ */
+export const HTTP_USE_CASES: readonly UseCaseClass[] = [
+  SignUp,
+  LogIn,
+  RefreshSession,
+  LogOut,
+  LogOutWithRefreshToken,
+  LogOutEverywhere,
+  Authenticate,
+  GetCurrentUser,
+  WhoAmI,
+  StartGitHubLogin,
+  CompleteGitHubLogin,
+  ExchangeSignInCode,
+  GetProfile,
+  GetMyProfile,
+  UpdateProfile,
+  SubmitEntry,
+  ListEntries,
+  GetLeaderboardPage,
+  GetLeaderboardPosition,
+  RequestPhotoUpload,
+  ListPhotos,
+  GetPhoto,
+  UpdatePhotoDetails,
+  DeletePhoto,
+];

@@ -1,0 +1,50 @@
+import {
+  EntryRepositoryToken,
+  EntryVerifierToken,
+  LeaderboardToken,
+  OAuthStateStoreToken,
+  ObjectStorageToken,
+  PhotoCatalogToken,
+  ProfileRepositoryToken,
+  RateLimiterToken,
+  SessionStoreToken,
+  SignInCodeStoreToken,
+  UploadUrlSignerToken,
+  UserRepositoryToken,
+  VerificationQueueToken,
+  ViewUrlSignerToken,
+} from '@hdoc/domain';
+
+/** The groups of ports that move between families together (one store or service serves each group). */
+export const PORT_GROUPS = ['challenge', 'identity', 'photos'] as const;
+export type PortGroup = (typeof PORT_GROUPS)[number];
+
+/** An adapter family: `memory` (no setup, one process) or `aws` (the production infrastructure). */
+export const ADAPTER_FAMILIES = ['memory', 'aws'] as const;
+export type AdapterFamily = (typeof ADAPTER_FAMILIES)[number];
+
+/** The family serving each group. */
+export type FamilyChoice = Readonly<Record<PortGroup, AdapterFamily>>;
+
+/** The ports of each group, by token (their names appear in configuration errors). */
+export const PORTS_OF_GROUP: Readonly<Record<PortGroup, readonly symbol[]>> = {
+  challenge: [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, EntryVerifierToken],
+  identity: [UserRepositoryToken, SessionStoreToken, RateLimiterToken, OAuthStateStoreToken, SignInCodeStoreToken],
+  photos: [PhotoCatalogToken, ObjectStorageToken, UploadUrlSignerToken, ViewUrlSignerToken],
+};
+
+/**
+ * The groups the AWS family serves in this build. The challenge and photo groups (DynamoDB, S3, SQS)
+ * are not there yet; asking for them is a configuration error that lists their ports.
+ */
+export const AWS_SERVED_GROUPS: ReadonlySet<PortGroup> = new Set(['identity']);
+
+/** The environment variable choosing one group's family (it overrides `ADAPTERS`). */
+export function groupVariable(group: PortGroup): string {
+  return `ADAPTERS_${group.toUpperCase()}`;
+}
+
+/** A port's name as errors show it (`ProfileRepository`), from its DI token. */
+export function portName(port: symbol): string {
+  return (port.description ?? 'unknown').replace(/^hdoc\./, '');
+}

@@ -1,0 +1,12 @@
+export * from './config/config-error.js';
+export * from './config/parse-variables.js';
+export * from './config/load-environment.js';
+export * from './config/port-groups.js';
+export * from './config/runtime-config.js';
+export * from './logging/logger.js';
+export * from './container/closers.js';
+export * from './container/resolver.js';
+export * from './container/readiness-checks.js';
+export * from './container/entrypoint-needs.js';
+export * from './container/compose.js';
+export { tokenSigningCheck } from './families/node-family.js';
