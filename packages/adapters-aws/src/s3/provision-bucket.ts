@@ -35,8 +35,8 @@ async function createBucket(client: S3Client, bucket: string): Promise<void> {
  * Creates the photo bucket (or keeps it, when it is already ours), lets it send to the events queue (the
  * queue policy comes first: S3 checks it can deliver when the notification is set), and sets the bucket
  * notification of deploy/template.yaml: created and removed objects under `photos/`, so the worker's
- * thumbnails under `thumbnails/` raise none. S3 (and moto) sends an `s3:TestEvent` message once the
- * notification is set. Repeating it changes nothing.
+ * thumbnails under `thumbnails/` raise none. S3 (and moto) sends an `s3:TestEvent` message each time the
+ * notification is set (consumers skip it). Repeating it leaves the same bucket, policy and notification.
  */
 export async function provisionPhotoBucket(clients: { readonly s3: S3Client; readonly sqs: SQSClient }, spec: PhotoBucketSpec): Promise<void> {
   await createBucket(clients.s3, spec.bucket);
