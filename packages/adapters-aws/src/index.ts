@@ -2,3 +2,5 @@ export * from './config/index.js';
 export * from './postgres/index.js';
 export * from './redis/index.js';
 export * from './identity/index.js';
+export * from './s3/index.js';
+export * from './sqs/index.js';

@@ -1,0 +1,87 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3ServiceException,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import type { ObjectStorage, StoredObject, StoredObjectFacts } from '@hdoc/domain';
+import { isMissingObject } from './s3-errors.js';
+
+/** Where {@link S3ObjectStorage} keeps the objects. */
+export interface S3ObjectStorageOptions {
+  /** Built by {@link createS3Client}. */
+  readonly client: S3Client;
+  readonly bucket: string;
+}
+
+/** S3 quotes entity tags in headers; events and the domain carry them bare. */
+const bareEtag = (etag: string | undefined): string => (etag ?? '').replace(/^"|"$/gu, '');
+
+/**
+ * ObjectStorage on one S3 bucket. HEAD for facts, a ranged GET for an object's first bytes, a whole GET for
+ * thumbnails, PUT for the worker's thumbnails (under `thumbnails/`, outside the notification's `photos/`
+ * filter, so they raise no event) and DELETE, which S3 itself answers 204 for a missing key.
+ */
+export class S3ObjectStorage implements ObjectStorage {
+  constructor(private readonly options: S3ObjectStorageOptions) {}
+
+  async head(key: string): Promise<StoredObjectFacts | null> {
+    try {
+      const output = await this.options.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: key }));
+      return {
+        size: output.ContentLength ?? 0,
+        contentType: output.ContentType ?? 'application/octet-stream',
+        etag: bareEtag(output.ETag),
+        lastModified: output.LastModified ?? new Date(0),
+      };
+    } catch (error) {
+      if (isMissingObject(error)) return null;
+      throw error;
+    }
+  }
+
+  async readPrefix(key: string, maxBytes: number): Promise<Uint8Array | null> {
+    if (maxBytes <= 0) return (await this.head(key)) === null ? null : new Uint8Array(0);
+    try {
+      return (await this.get(key, `bytes=0-${maxBytes - 1}`)).bytes;
+    } catch (error) {
+      // A range starting at 0 is unsatisfiable only for an empty object.
+      if (error instanceof S3ServiceException && error.name === 'InvalidRange') return new Uint8Array(0);
+      if (isMissingObject(error)) return null;
+      throw error;
+    }
+  }
+
+  async read(key: string): Promise<StoredObject | null> {
+    try {
+      return await this.get(key, undefined);
+    } catch (error) {
+      if (isMissingObject(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Writes, then reads the facts back with HEAD: S3's PUT answers the entity tag but not the modification time. */
+  async put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredObjectFacts> {
+    await this.options.client.send(
+      new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength }),
+    );
+    const facts = await this.head(key);
+    if (facts === null) throw new Error(`object ${key} vanished right after it was written`);
+    return facts;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.options.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+  }
+
+  private async get(key: string, range: string | undefined): Promise<StoredObject> {
+    const output = await this.options.client.send(
+      new GetObjectCommand({ Bucket: this.options.bucket, Key: key, ...(range === undefined ? {} : { Range: range }) }),
+    );
+    const bytes = output.Body === undefined ? new Uint8Array(0) : await output.Body.transformToByteArray();
+    return { bytes, contentType: output.ContentType ?? 'application/octet-stream' };
+  }
+}

@@ -1,0 +1,27 @@
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { VerificationJob, VerificationQueue } from '@hdoc/domain';
+
+/** Where {@link SqsVerificationQueue} sends jobs. */
+export interface SqsVerificationQueueOptions {
+  readonly client: SQSClient;
+  readonly queueUrl: string;
+}
+
+/**
+ * VerificationQueue on an SQS standard queue. The message body is the job as JSON, exactly what the
+ * worker's `parseVerificationJob` reads: the four fields and nothing else, since the worker refuses
+ * unknown fields and a caller's object may carry more. Resolves once SQS has accepted the message.
+ */
+export class SqsVerificationQueue implements VerificationQueue {
+  constructor(private readonly options: SqsVerificationQueueOptions) {}
+
+  async enqueue(job: VerificationJob): Promise<void> {
+    const { githubUsername, day, entryType, url } = job;
+    await this.options.client.send(
+      new SendMessageCommand({
+        QueueUrl: this.options.queueUrl,
+        MessageBody: JSON.stringify({ githubUsername, day, entryType, url }),
+      }),
+    );
+  }
+}
