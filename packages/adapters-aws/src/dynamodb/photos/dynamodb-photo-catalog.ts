@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { PhotoCatalog, PhotoListQuery, PhotoListSlice, PhotoRecord } from '@hdoc/domain';
 import { isVisiblePhoto, StaleWriteError } from '@hdoc/domain';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, batchWriteAll } from '../batch.js';
 import { PHOTO_LIST_PARTITION } from '../tables.js';
-import { ownerPartition, recordSortKey, slotCount, slotSortKey } from './photo-keys.js';
-import { recordItem, recordOf, slotItems } from './photo-item.js';
+import { ownerPartition, photoItemsPrefix, recordSortKey } from './photo-keys.js';
+import type { PhotoItem } from './photo-item.js';
+import { hasIndexItems, INDEX_ID, INDEX_VERSION, indexChanged, indexItems, PHOTO_ID, recordItem, recordOf } from './photo-item.js';
 import type { ListSegment, PhotoListPlan } from './photo-list-plan.js';
 import { planPhotoList } from './photo-list-plan.js';
 
@@ -15,24 +18,26 @@ export interface DynamoDbPhotoCatalogOptions {
   /** The photos table (`tableNames(prefix).photos`). */
   readonly tableName: string;
   /**
-   * Items one list request may read beyond a full page while a residual filter (a second filter,
-   * or a date range under a sort other than uploaded_at) discards them: once past it, a page that
+   * Items one list request may read while a residual filter (a second filter, or a date range
+   * under a sort other than uploaded_at) or a stale index item discards some: past it, a page that
    * holds at least one photo is returned short, with more to follow. Default 500.
    */
   readonly readBudget?: number;
 }
 
-/** Items a Query asks for while a residual filter is discarding some of them. */
+/** Items a Query asks for at most while a residual filter is discarding some of them. */
 const RESIDUAL_CHUNK = 100;
-/** Attempts of a transaction that lost a race against another transaction on the same items. */
-const TRANSACTION_ATTEMPTS = 5;
 
 /**
- * The photo catalog on DynamoDB (see docs/data-model.md). A record is one item under its owner's
- * partition; each visible record also has 2 + tags "slot" items (a copy of it for all of the
- * owner's photos of its status, for its content type and for each tag), which sparse indexes order
- * by each sort. A save is one transaction, conditional on the stored version: at most 1 record +
- * 22 slots (20 tags), within DynamoDB Local's 25 actions. Reads are GetItem and Query only.
+ * The photo catalog on DynamoDB (see docs/data-model.md). A record is one item in its owner's
+ * partition, listed by a sparse index per order among all of the owner's photos of its status.
+ * Its type and tag lists are served by small index items (one per list) that the record names by
+ * their `index_id`: a save writes a new set before the record when tags, type, status, a sort value
+ * or the expiry change, commits the record with a conditional PutItem on the stored version, then
+ * deletes the superseded set; a list through index items keeps only those whose record names them.
+ * So a save needs no transaction (DynamoDB Local caps one at 10 actions, and a photo with 20 tags has
+ * 21 list entries), and a crash between the steps leaves only items that reads skip and the next
+ * save deletes. Reads are GetItem, BatchGetItem and Query only.
  */
 export class DynamoDbPhotoCatalog implements PhotoCatalog {
   private readonly client: DynamoDBDocumentClient;
@@ -56,69 +61,67 @@ export class DynamoDbPhotoCatalog implements PhotoCatalog {
     return Item === undefined ? null : recordOf(Item);
   }
 
-  /**
-   * Reads the stored version and slot count (a strongly consistent GetItem: the slots to delete
-   * depend on the stored record), then writes the record, puts the new slots and deletes the
-   * surplus old ones in one transaction whose record put is conditional on that version.
-   */
   async save(record: PhotoRecord): Promise<void> {
-    const key = { pk: ownerPartition(record.ownerId), sk: recordSortKey(record.id) };
-    const { Item: stored } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: key,
-        ConsistentRead: true,
-        ProjectionExpression: '#version, #status, #tags',
-        ExpressionAttributeNames: { '#version': 'version', '#status': 'status', '#tags': 'tags' },
-      }),
+    const pk = ownerPartition(record.ownerId);
+    const items = await this.photoItems(pk, record.id);
+    const storedItem = items.find((item) => item.sk === recordSortKey(record.id));
+    const stored = storedItem === undefined ? null : recordOf(storedItem);
+    if ((stored?.version ?? 0) !== record.version - 1) throw new StaleWriteError(`photo ${record.id}`);
+
+    const keepIndex = stored !== null && !indexChanged(stored, record);
+    const indexId = keepIndex
+      ? ((storedItem![INDEX_ID] as string | undefined) ?? null)
+      : hasIndexItems(record)
+        ? `${record.version}.${randomUUID()}`
+        : null;
+    const fresh = keepIndex || indexId === null ? [] : indexItems(record, indexId);
+    await batchWriteAll(this.client, this.tableName, fresh.map((Item) => ({ PutRequest: { Item } })));
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: recordItem(record, indexId),
+          ...(stored === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: '#version = :stored',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':stored': stored.version },
+              }),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // Nobody else writes under this index id: the loser removes its own items.
+      await batchWriteAll(this.client, this.tableName, fresh.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })));
+      throw new StaleWriteError(`photo ${record.id}`);
+    }
+    // Every set read before the commit is now superseded, except the one kept: older versions are
+    // final, and a same-version set under another id belongs to a writer whose condition fails.
+    const superseded = items.filter(
+      (item) => item.sk !== recordSortKey(record.id) && item[INDEX_ID] !== indexId && Number(item[INDEX_VERSION]) <= record.version,
     );
-    const storedVersion = stored === undefined ? 0 : Number(stored.version);
-    if (storedVersion !== record.version - 1) throw new StaleWriteError(`photo ${record.id}`);
-    const oldSlots = stored === undefined ? 0 : slotCount(stored.status as PhotoRecord['status'], (stored.tags as unknown[]).length);
-    const slots = slotItems(record);
-    const input: TransactWriteCommandInput = {
-      TransactItems: [
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: recordItem(record),
-            ...(stored === undefined
-              ? { ConditionExpression: 'attribute_not_exists(pk)' }
-              : {
-                  ConditionExpression: '#version = :stored',
-                  ExpressionAttributeNames: { '#version': 'version' },
-                  ExpressionAttributeValues: { ':stored': storedVersion },
-                }),
-          },
-        },
-        ...slots.map((Item) => ({ Put: { TableName: this.tableName, Item } })),
-        ...Array.from({ length: Math.max(0, oldSlots - slots.length) }, (_, index) => ({
-          Delete: { TableName: this.tableName, Key: { pk: key.pk, sk: slotSortKey(record.id, slots.length + index) } },
-        })),
-      ],
-    };
-    await this.transact(input, record.id);
+    await batchWriteAll(this.client, this.tableName, superseded.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })));
   }
 
-  /**
-   * Runs the transaction. A failed version condition is a stale write. A cancellation only because
-   * another transaction held the items (TransactionConflict, which the SDK does not retry) is tried
-   * again: either it then succeeds or its condition tells the truth.
-   */
-  private async transact(input: TransactWriteCommandInput, photoId: string): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.client.send(new TransactWriteCommand(input));
-        return;
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
-        if (codes.includes('ConditionalCheckFailed')) throw new StaleWriteError(`photo ${photoId}`);
-        if (!codes.includes('TransactionConflict') || attempt === TRANSACTION_ATTEMPTS) throw error;
-        // Jittered, so two writers that collided do not collide again in step.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-      }
-    }
+  /** The photo's record and index items, strongly consistent (a photo has at most a few dozen small items). */
+  private async photoItems(pk: string, photoId: string): Promise<PhotoItem[]> {
+    const items: PhotoItem[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': photoItemsPrefix(photoId) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return items;
   }
 
   async list(query: PhotoListQuery): Promise<PhotoListSlice> {
@@ -137,14 +140,16 @@ export class DynamoDbPhotoCatalog implements PhotoCatalog {
             IndexName: plan.indexName,
             ...keyCondition(plan, segment),
             ScanIndexForward: segment.forward,
-            Limit: plan.residual === null ? wanted : Math.max(wanted, RESIDUAL_CHUNK),
+            Limit: plan.residual === null ? wanted : Math.max(wanted, Math.min(RESIDUAL_CHUNK, this.readBudget)),
             ExclusiveStartKey: startKey,
           }),
         );
-        for (const item of page.Items ?? []) {
+        const found = page.Items ?? [];
+        const records = plan.throughIndexItems ? await this.recordsNamingThem(found) : found.map(recordOf);
+        for (const [index, item] of found.entries()) {
           read += 1;
-          if (item[plan.sortKey] === plan.skipKey) continue;
-          const record = recordOf(item);
+          const record = records[index];
+          if (record === null || record === undefined || item[plan.sortKey] === plan.skipKey) continue;
           // Lapsed intents and rejections stay in their list until TTL deletes them, which lags.
           if (record.status !== 'ready' && !isVisiblePhoto(record, query.now)) continue;
           if (plan.residual !== null && !plan.residual(record)) continue;
@@ -158,6 +163,22 @@ export class DynamoDbPhotoCatalog implements PhotoCatalog {
     }
     return { items, hasMore: false };
   }
+
+  /**
+   * The record of each index item (one BatchGetItem for a page), or null where the record no longer
+   * names that item's index id: the item is superseded (or a losing writer's) and not yet deleted.
+   */
+  private async recordsNamingThem(indexItems: readonly PhotoItem[]): Promise<(PhotoRecord | null)[]> {
+    if (indexItems.length === 0) return [];
+    const pk = indexItems[0]!.pk;
+    const ids = [...new Set(indexItems.map((item) => String(item[PHOTO_ID])))];
+    const found = await batchGetAll(this.client, this.tableName, ids.map((id) => ({ pk, sk: recordSortKey(id) })));
+    const byId = new Map(found.map((item) => [String(item.id), item]));
+    return indexItems.map((item) => {
+      const record = byId.get(String(item[PHOTO_ID]));
+      return record !== undefined && record[INDEX_ID] === item[INDEX_ID] ? recordOf(record) : null;
+    });
+  }
 }
 
 /** The key condition of a segment: the list partition and the inclusive bounds it has. */
@@ -165,7 +186,6 @@ function keyCondition(
   plan: PhotoListPlan,
   segment: ListSegment,
 ): Pick<QueryCommand['input'], 'KeyConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
-  const names = { '#list': PHOTO_LIST_PARTITION, '#sort': plan.sortKey };
   const values: Record<string, string> = { ':list': plan.partition };
   let range = '';
   if (segment.lower !== undefined && segment.upper !== undefined) {
@@ -180,7 +200,7 @@ function keyCondition(
   }
   return {
     KeyConditionExpression: `#list = :list${range}`,
-    ExpressionAttributeNames: range === '' ? { '#list': names['#list'] } : names,
+    ExpressionAttributeNames: { '#list': PHOTO_LIST_PARTITION, ...(range !== '' && { '#sort': plan.sortKey }) },
     ExpressionAttributeValues: values,
   };
 }

@@ -1,7 +1,8 @@
-import type { PhotoRecord } from '@hdoc/domain';
+import type { PhotoRecord, PhotoStatus } from '@hdoc/domain';
 import { photoListKeyset, PHOTO_SORTS, visibleUntil } from '@hdoc/domain';
 import { PHOTO_LIST_INDEXES, PHOTO_LIST_PARTITION, TTL_ATTRIBUTE } from '../tables.js';
-import { groupsOf, listPartition, ownerPartition, positionKey, recordSortKey, slotSortKey } from './photo-keys.js';
+import type { PhotoListGroup } from './photo-keys.js';
+import { indexedGroupsOf, indexItemSortKey, listPartition, ownerPartition, positionKey, recordSortKey } from './photo-keys.js';
 
 /** A photo item as lib-dynamodb reads and writes it. */
 export type PhotoItem = Record<string, unknown>;
@@ -15,7 +16,7 @@ export const LAPSED_INTENT_RETENTION_MS = 14 * 24 * 3600_000;
 const epochMs = (date: Date | null): number | null => (date === null ? null : date.getTime());
 const dateOf = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(Number(value)));
 
-/** The record's fields, snake_case, instants as epoch milliseconds; the same in the record and in every slot. */
+/** The record's fields, snake_case, instants as epoch milliseconds. */
 function recordAttributes(record: PhotoRecord): PhotoItem {
   return {
     id: record.id,
@@ -49,44 +50,82 @@ function ttl(until: number | null): PhotoItem {
   return until === null ? {} : { [TTL_ATTRIBUTE]: Math.ceil(until / 1000) };
 }
 
+/** A listed record's list partition and sort keys for `group`: every order for a ready photo, creation for the others. */
+function listKeys(record: ListedRecord, group: PhotoListGroup): PhotoItem {
+  const keys: PhotoItem = { [PHOTO_LIST_PARTITION]: listPartition(record.ownerId, record.status, group) };
+  if (record.status === 'ready') {
+    for (const sort of PHOTO_SORTS) keys[PHOTO_LIST_INDEXES[sort].sortKey] = positionKey(sort, photoListKeyset(record, sort));
+  } else {
+    keys[PHOTO_LIST_INDEXES.created.sortKey] = positionKey('created', photoListKeyset(record, 'uploaded_at', record.status));
+  }
+  return keys;
+}
+
+type ListedRecord = PhotoRecord & { readonly status: PhotoStatus };
+
+/** Every status but the tombstone's is listed (visibility in time is checked when reading). */
+const listed = (record: PhotoRecord): record is ListedRecord => record.status !== 'deleted';
+
 /**
- * The record item. A pending intent is deleted by TTL {@link LAPSED_INTENT_RETENTION_MS} after it
- * lapses, a rejected photo when it stops being visible; ready photos and tombstones stay.
+ * The record item, in the owner's list of all photos of its status (a tombstone in none), naming
+ * the index items that currently list it (`index_id`). A pending intent is deleted by TTL
+ * {@link LAPSED_INTENT_RETENTION_MS} after it lapses, a rejected photo when it stops being
+ * visible; ready photos and tombstones stay.
  */
-export function recordItem(record: PhotoRecord): PhotoItem {
+export function recordItem(record: PhotoRecord, indexId: string | null): PhotoItem {
   const until = visibleUntil(record)?.getTime() ?? null;
   const expiry = record.status === 'pending' && until !== null ? until + LAPSED_INTENT_RETENTION_MS : until;
-  return { pk: ownerPartition(record.ownerId), sk: recordSortKey(record.id), ...recordAttributes(record), ...ttl(expiry) };
+  return {
+    pk: ownerPartition(record.ownerId),
+    sk: recordSortKey(record.id),
+    ...(listed(record) && listKeys(record, { kind: 'all' })),
+    ...recordAttributes(record),
+    ...(indexId !== null && { [INDEX_ID]: indexId }),
+    ...ttl(expiry),
+  };
 }
 
 /**
- * The slot items of a visible record, in slot order (all, type, tags): a full copy of the record
- * each, with the list partition and the sort keys of its status's index or indexes. They expire by
- * TTL when the record stops being visible (lists skip lapsed ones before TTL gets to them).
+ * What the index items of a record hold apart from their own keys: one per type and tag list, with
+ * the list keys and TTL (lapsing with the record's visibility). Equal for two versions exactly when
+ * the later one can keep the earlier one's index items.
  */
-export function slotItems(record: PhotoRecord): PhotoItem[] {
-  if (record.status === 'deleted') return [];
-  const attributes = recordAttributes(record);
-  const sortKeys: PhotoItem = {};
-  if (record.status === 'ready') {
-    for (const sort of PHOTO_SORTS) {
-      sortKeys[PHOTO_LIST_INDEXES[sort].sortKey] = positionKey(sort, photoListKeyset(record, sort));
-    }
-  } else {
-    sortKeys[PHOTO_LIST_INDEXES.created.sortKey] = positionKey('created', photoListKeyset(record, 'uploaded_at', record.status));
-  }
+function indexContents(record: PhotoRecord): PhotoItem[] {
+  if (!listed(record)) return [];
   const expiry = ttl(visibleUntil(record)?.getTime() ?? null);
-  return groupsOf(record).map((group, slot) => ({
+  return indexedGroupsOf(record).map((group) => ({ ...listKeys(record, group), ...expiry }));
+}
+
+/** Whether a save from `stored` to `next` must write new index items (tags, type, status, a sort value or the expiry changed). */
+export function indexChanged(stored: PhotoRecord, next: PhotoRecord): boolean {
+  return JSON.stringify(indexContents(stored)) !== JSON.stringify(indexContents(next));
+}
+
+/** Whether a record of this status is listed through index items (all but tombstones). */
+export const hasIndexItems = listed;
+
+/**
+ * The index items of a record under `indexId`: keys only (list partition, sort keys, the photo
+ * id, the index id and the version that wrote them). A list through them reads the records and
+ * keeps an item only if its record names its index id.
+ */
+export function indexItems(record: PhotoRecord, indexId: string): PhotoItem[] {
+  return indexContents(record).map((contents, slot) => ({
     pk: ownerPartition(record.ownerId),
-    sk: slotSortKey(record.id, slot),
-    [PHOTO_LIST_PARTITION]: listPartition(record.ownerId, record.status, group),
-    ...sortKeys,
-    ...attributes,
-    ...expiry,
+    sk: indexItemSortKey(record.id, indexId, slot),
+    ...contents,
+    [PHOTO_ID]: record.id,
+    [INDEX_ID]: indexId,
+    [INDEX_VERSION]: record.version,
   }));
 }
 
-/** The record a record or slot item holds. */
+/** Attribute names of index items (and `index_id` of records). */
+export const INDEX_ID = 'index_id';
+export const INDEX_VERSION = 'index_version';
+export const PHOTO_ID = 'photo_id';
+
+/** The record a record item holds. */
 export function recordOf(item: PhotoItem): PhotoRecord {
   return {
     id: String(item.id),

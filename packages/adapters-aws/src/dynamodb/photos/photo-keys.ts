@@ -1,22 +1,27 @@
 import type { PhotoListKeyset, PhotoRecord, PhotoSort } from '@hdoc/domain';
 import { boundedValue, KEY_SEPARATOR, orderedNumber, orderedText } from '../ordered-key.js';
 
-/** The partition of one owner's records and list slot items. */
+/** The partition of one owner's photo records and index items. */
 export function ownerPartition(ownerId: string): string {
   return `owner#${ownerId}`;
 }
 
-/** The record's sort key: `["<id>"]`. JSON, so no id can collide with another's slot. */
+/** The record's sort key: `["<id>"]`. JSON, so no id can collide with another photo's items. */
 export function recordSortKey(photoId: string): string {
   return JSON.stringify([photoId]);
 }
 
-/** A slot item's sort key: `["<id>",<slot>]`. */
-export function slotSortKey(photoId: string, slot: number): string {
-  return JSON.stringify([photoId, slot]);
+/** The sort keys of a photo's record and index items all begin with this (a JSON array opening with the id). */
+export function photoItemsPrefix(photoId: string): string {
+  return JSON.stringify([photoId]).slice(0, -1);
 }
 
-/** Which of an owner's lists a slot item belongs to: all photos of a status, or those with a tag or a type. */
+/** An index item's sort key: `["<id>","<index id>",<slot>]`; each save that rewrites the index uses a new index id. */
+export function indexItemSortKey(photoId: string, indexId: string, slot: number): string {
+  return JSON.stringify([photoId, indexId, slot]);
+}
+
+/** Which of an owner's lists an item belongs to: all photos of a status, or those with a tag or a type. */
 export type PhotoListGroup =
   | { readonly kind: 'all' }
   | { readonly kind: 'tag'; readonly tag: string }
@@ -43,17 +48,10 @@ export function positionKey(sort: PhotoSort | 'created', keyset: PhotoListKeyset
   return `${encodedValue(sort, keyset.value)}${KEY_SEPARATOR}${orderedText(keyset.id)}`;
 }
 
-/** The groups a visible record is listed in: slot 0 all, slot 1 its type, slots 2.. its tags. */
-export function groupsOf(record: Pick<PhotoRecord, 'contentType' | 'tags'>): PhotoListGroup[] {
+/** The groups served by index items (the owner's list of all photos is served by the record itself): its type, then its tags. */
+export function indexedGroupsOf(record: Pick<PhotoRecord, 'contentType' | 'tags'>): PhotoListGroup[] {
   return [
-    { kind: 'all' },
     { kind: 'type', contentType: record.contentType },
     ...record.tags.map((tag): PhotoListGroup => ({ kind: 'tag', tag })),
   ];
 }
-
-/** How many slot items a record of that status and tag count has: none for a tombstone. */
-export function slotCount(status: PhotoRecord['status'], tagCount: number): number {
-  return status === 'deleted' ? 0 : 2 + tagCount;
-}
-

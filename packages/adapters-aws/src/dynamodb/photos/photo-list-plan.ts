@@ -16,6 +16,8 @@ export interface PhotoListPlan {
   readonly sortKey: string;
   readonly partition: string;
   readonly segments: readonly ListSegment[];
+  /** Whether the partition holds index items (type and tag lists), whose records a page reads with BatchGetItem. */
+  readonly throughIndexItems: boolean;
   /** The `after` position's key: the walk starts there (bounds are inclusive) and skips it. */
   readonly skipKey: string | null;
   /** The filters the index did not apply, checked on each item read (see docs/data-model.md). */
@@ -51,6 +53,7 @@ export function planPhotoList(query: PhotoListQuery): PhotoListPlan {
     return {
       ...PHOTO_LIST_INDEXES.created,
       partition,
+      throughIndexItems: group.kind !== 'all',
       segments: [{ ...(skipKey !== null && { upper: skipKey }), forward: false }],
       skipKey,
       residual: residualOf(checks),
@@ -77,7 +80,7 @@ export function planPhotoList(query: PhotoListQuery): PhotoListPlan {
     if (from !== undefined) checks.push((record) => record.uploadedAt!.getTime() >= from.getTime());
     if (to !== undefined) checks.push((record) => record.uploadedAt!.getTime() < to.getTime());
   }
-  return { ...PHOTO_LIST_INDEXES[sort], partition, segments, skipKey, residual: residualOf(checks) };
+  return { ...PHOTO_LIST_INDEXES[sort], partition, throughIndexItems: group.kind !== 'all', segments, skipKey, residual: residualOf(checks) };
 }
 
 /**
