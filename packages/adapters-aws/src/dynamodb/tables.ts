@@ -21,7 +21,7 @@ export function tableNames(prefix: string): TableNames {
 /** The attribute DynamoDB's TTL reads on both tables (epoch seconds); reads still filter expired items in code. */
 export const TTL_ATTRIBUTE = 'expires_at';
 
-/** The photo list indexes: one per order, all partitioned by the list a slot item belongs to (see docs/data-model.md). */
+/** The photo list indexes: one per order, all partitioned by the list an item belongs to (see docs/data-model.md). */
 export const PHOTO_LIST_INDEXES = {
   uploaded_at: { indexName: 'by_uploaded', sortKey: 'uploaded_sk' },
   taken_at: { indexName: 'by_taken', sortKey: 'taken_sk' },
@@ -63,8 +63,8 @@ export function challengeTableDefinition(tableName: string): CreateTableCommandI
 }
 
 /**
- * The photos table: records and their list slot items under pk/sk, and one sparse index per list
- * order (projection ALL, so a page is one Query with no follow-up reads).
+ * The photos table: records and their index items under pk/sk, and one sparse index per list
+ * order (projection ALL, so a page of the owner's photos is one Query with no follow-up reads).
  */
 export function photosTableDefinition(tableName: string): CreateTableCommandInput {
   const indexes = Object.values(PHOTO_LIST_INDEXES);

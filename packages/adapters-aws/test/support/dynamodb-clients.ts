@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { DYNAMODB_LOCAL_CLIENT_SETTINGS } from '../../src/dynamodb/local/dynamodb-local.js';
 import { provisionTables, tableNames, type TableNames } from '../../src/dynamodb/tables.js';

@@ -1,9 +1,22 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 
-/** The `pk` values of a marshalled item or key. */
-function pkOf(entry: { pk?: { S?: string } } | undefined): string | undefined {
-  return entry?.pk?.S;
+type Marshalled = { pk?: { S?: string } };
+type Write = { Item?: Marshalled; Key?: Marshalled };
+
+/** The partitions a write names: PutItem, UpdateItem, DeleteItem, BatchWriteItem and TransactWriteItems inputs. */
+function partitionsOf(input: {
+  Item?: Marshalled;
+  Key?: Marshalled;
+  RequestItems?: Record<string, { PutRequest?: Write; DeleteRequest?: Write }[]>;
+  TransactItems?: { Put?: Write; Update?: Write; Delete?: Write; ConditionCheck?: Write }[];
+}): (string | undefined)[] {
+  const writes: (Write | undefined)[] = [
+    input,
+    ...Object.values(input.RequestItems ?? {}).flatMap((requests) => requests.map((r) => r.PutRequest ?? r.DeleteRequest)),
+    ...(input.TransactItems ?? []).map((action) => action.Put ?? action.Update ?? action.Delete),
+  ];
+  return writes.map((write) => (write?.Item ?? write?.Key)?.pk?.S);
 }
 
 /**
@@ -14,13 +27,10 @@ function pkOf(entry: { pk?: { S?: string } } | undefined): string | undefined {
 export function trackWrittenPartitions(client: DynamoDBClient, tableName: string): { clear(): Promise<void> } {
   const partitions = new Set<string>();
   client.middlewareStack.add(
-    (next) => async (args) => {
-      const input = args.input as {
-        Item?: { pk?: { S?: string } };
-        TransactItems?: { Put?: { Item?: { pk?: { S?: string } } }; Delete?: { Key?: { pk?: { S?: string } } } }[];
-      };
-      for (const pk of [pkOf(input.Item), ...(input.TransactItems ?? []).map((action) => pkOf(action.Put?.Item ?? action.Delete?.Key))]) {
-        if (pk !== undefined) partitions.add(pk);
+    (next, context) => async (args) => {
+      // Reads name keys too (GetItem's Key): only writes count.
+      if (!/^(Get|Query|BatchGet)/.test(String(context.commandName))) {
+        for (const pk of partitionsOf(args.input as Parameters<typeof partitionsOf>[0])) if (pk !== undefined) partitions.add(pk);
       }
       return next(args);
     },
