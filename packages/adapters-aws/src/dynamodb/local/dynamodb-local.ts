@@ -89,6 +89,14 @@ async function startOnce(directory: string, port: number): Promise<DynamoDbLocal
     const lastLine = outputTail.trim().split('\n').at(-1) ?? '';
     failure ??= oneLine(`DynamoDB Local exited (${signal ?? code}) before answering on ${endpoint}: ${lastLine}`);
   });
+  // A JVM outlives its parent: when this process exits without calling stop (an uncaught error,
+  // process.exit), the server goes with it. A signal that ends this process without an exit event
+  // (SIGINT, SIGTERM, SIGKILL with no handler) still leaves it running: a long-lived caller handles those.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
