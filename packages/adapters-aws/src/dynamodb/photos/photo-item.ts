@@ -7,6 +7,11 @@ import { indexedGroupsOf, indexItemSortKey, listPartition, ownerPartition, posit
 /** A photo item as lib-dynamodb reads and writes it. */
 export type PhotoItem = Record<string, unknown>;
 
+/** Attribute names of index items (and `index_id` of records). */
+export const INDEX_ID = 'index_id';
+export const INDEX_VERSION = 'index_version';
+export const PHOTO_ID = 'photo_id';
+
 /**
  * How long a lapsed upload intent is kept: an upload storage accepted before the intent lapsed is
  * still catalogued when its event arrives later, and SQS keeps a message at most 14 days.
@@ -119,11 +124,6 @@ export function indexItems(record: PhotoRecord, indexId: string): PhotoItem[] {
     [INDEX_VERSION]: record.version,
   }));
 }
-
-/** Attribute names of index items (and `index_id` of records). */
-export const INDEX_ID = 'index_id';
-export const INDEX_VERSION = 'index_version';
-export const PHOTO_ID = 'photo_id';
 
 /** The record a record item holds. */
 export function recordOf(item: PhotoItem): PhotoRecord {
