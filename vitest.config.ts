@@ -26,8 +26,10 @@ export default defineConfig({
         root: `packages/${name}`,
         include: ['test/**/*.test.ts'],
         environment: 'node',
-        // One moto_server (S3, SQS, SSM, Secrets Manager) for the AWS adapters' tests.
-        ...(name === 'adapters-aws' ? { globalSetup: ['test/support/moto.global-setup.ts'] } : {}),
+        // One moto_server (S3, SQS, SSM, Secrets Manager) and one DynamoDB Local for the AWS adapters' tests.
+        ...(name === 'adapters-aws'
+          ? { globalSetup: ['test/support/moto.global-setup.ts', 'test/support/dynamodb.global-setup.ts'] }
+          : {}),
       },
     })),
     passWithNoTests: false,

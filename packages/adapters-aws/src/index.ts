@@ -4,3 +4,4 @@ export * from './redis/index.js';
 export * from './identity/index.js';
 export * from './s3/index.js';
 export * from './sqs/index.js';
+export * from './dynamodb/index.js';

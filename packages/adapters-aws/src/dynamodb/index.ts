@@ -1,0 +1,3 @@
+export * from './tables.js';
+export * from './local/dynamodb-local.js';
+export * from './photos/dynamodb-photo-catalog.js';
