@@ -110,3 +110,50 @@ describe('MemoryObjectStorage notifications', () => {
     expect(keys).toEqual(['photos/alice/p1']);
   });
 });
+
+describe('events without a sequencer (moto_server sends none) follow what storage holds now', () => {
+  /** The notifications as moto sends them: the same records without `sequencer`. */
+  function withoutSequencers(notification: Awaited<ReturnType<PhotoHarness['takeEvents']>>[number]) {
+    const records = (notification as { Records: { s3: { object: Record<string, unknown> } }[] }).Records;
+    return { Records: records.map((record) => ({ ...record, s3: { ...record.s3, object: { ...record.s3.object, sequencer: undefined } } })) };
+  }
+
+  async function uploadWithoutSequencers(h: PhotoHarness, image: Uint8Array) {
+    const intent = await h.requestUpload.execute({ actor: alice, filename: 'a', contentType: 'image/png', size: image.byteLength });
+    await h.uploads.acceptUpload({ fields: intent.upload.fields, file: { bytes: image } });
+    return { photoId: intent.photoId, key: intent.upload.fields.key!, created: (await h.takeEvents()).map(withoutSequencers) };
+  }
+
+  it('catalogues an upload once: a duplicate created event changes nothing', async () => {
+    const h = photoHarness();
+    const { photoId, created } = await uploadWithoutSequencers(h, fakeImage(50, null));
+    expect(await h.deliver(created[0]!)).toEqual(['ready']);
+    const first = await h.catalog.get('alice', photoId);
+    expect(await h.deliver(created[0]!)).toEqual(['ignored']);
+    expect(await h.catalog.get('alice', photoId)).toEqual(first);
+  });
+
+  it('a created event delivered after the object was removed does not resurrect the photo', async () => {
+    const h = photoHarness();
+    const { photoId, key, created } = await uploadWithoutSequencers(h, fakeImage(50, null));
+    await h.deliver(created[0]!);
+    await h.storage.delete(key);
+    const removed = (await h.takeEvents()).map(withoutSequencers);
+    // Out of order: the removal first, then the stale creation, then the creation again.
+    expect(await h.deliver(removed[0]!)).toEqual(['removed']);
+    expect(await h.deliver(created[0]!)).toEqual(['ignored']);
+    expect((await h.catalog.get('alice', photoId))?.status).toBe('deleted');
+  });
+
+  it('a removed event delivered while the object is there (a newer upload overtook it) keeps the photo', async () => {
+    const h = photoHarness();
+    const { photoId, key, created } = await uploadWithoutSequencers(h, fakeImage(50, null));
+    // The removal of some earlier object at the key arrives before the creation it predates.
+    const staleRemoval = withoutSequencers({
+      Records: [{ eventName: 'ObjectRemoved:Delete', s3: { bucket: { name: 'photos' }, object: { key } } }],
+    } as never);
+    expect(await h.deliver(staleRemoval)).toEqual(['ready']);
+    expect(await h.deliver(created[0]!)).toEqual(['ignored']);
+    expect((await h.catalog.get('alice', photoId))?.status).toBe('ready');
+  });
+});

@@ -36,7 +36,10 @@ export interface IngestStorageEventOutput {
  * (magic bytes, read by the inspector), or no image at all, is deleted and the intent marked rejected
  * with the reason. An accepted photo gets a WebP thumbnail at `thumbnails/<owner>/<id>` when the
  * processor can decode its format. An upload that lands after its intent lapsed still counts: storage
- * enforced the expiry at upload.
+ * enforced the expiry at upload. An event without a sequencer (the local emulator sends none) cannot be
+ * placed among the others, so it stands for "the key changed": the catalogue follows what storage
+ * holds now (HEAD), whatever the event's kind, and a duplicate of an upload already catalogued (same
+ * entity tag) changes nothing. Reordered or repeated events then cannot resurrect or lose a photo.
  */
 export class IngestStorageEvent {
   constructor(
@@ -53,12 +56,21 @@ export class IngestStorageEvent {
     return withOptimisticRetry(`photo ${ids.photoId}`, async () => {
       const record = await this.catalog.get(ids.ownerId, ids.photoId);
       if (record === null) return this.discard(event);
+      if (event.sequencer === null) return this.applyCurrentState(event, { ...record, version: record.version + 1 });
       if (record.lastSequencer !== null && compareSequencers(event.sequencer, record.lastSequencer) <= 0) {
         return { outcome: 'ignored' };
       }
       const applied = { ...record, lastSequencer: event.sequencer, version: record.version + 1 };
       return event.kind === 'created' ? this.applyCreated(event, applied) : this.applyRemoved(event, applied);
     });
+  }
+
+  /** An event with no sequencer: apply what the key holds now, as if the latest event were its kind. */
+  private async applyCurrentState(event: StorageEvent, record: PhotoRecord): Promise<IngestStorageEventOutput> {
+    const facts = await this.storage.head(event.key);
+    if (facts === null) return this.applyRemoved({ ...event, kind: 'removed' }, record);
+    if (record.status === 'ready' && record.etag === facts.etag) return { outcome: 'ignored' };
+    return this.applyCreated({ ...event, kind: 'created' }, record);
   }
 
   private async discard(event: StorageEvent): Promise<IngestStorageEventOutput> {

@@ -59,7 +59,7 @@ export function parseS3EventRecord(record: unknown, field = 'record'): StorageEv
   if (typeof key !== 'string' || key.length === 0) {
     throw new ValidationError(`${field}.s3.object.key`, 'must be a non-empty string');
   }
-  if (typeof sequencer !== 'string' || !HEX.test(sequencer)) {
+  if (sequencer !== undefined && (typeof sequencer !== 'string' || !HEX.test(sequencer))) {
     throw new ValidationError(`${field}.s3.object.sequencer`, 'must be a hex string');
   }
   if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 0)) {
@@ -75,7 +75,7 @@ export function parseS3EventRecord(record: unknown, field = 'record'): StorageEv
     kind,
     bucket: name,
     key: decodeS3Key(key, `${field}.s3.object.key`),
-    sequencer,
+    sequencer: sequencer ?? null,
     size: size ?? null,
     etag: eTag ?? null,
   };

@@ -7,8 +7,12 @@ export interface StorageEvent {
   readonly bucket: string;
   /** The decoded object key. */
   readonly key: string;
-  /** Hex string; only comparable between events of the same key. */
-  readonly sequencer: string;
+  /**
+   * Hex string; only comparable between events of the same key. Null when the event carries none
+   * (real S3 always sends one; moto_server, the local emulator, never does): ingestion then orders
+   * the event by the object's current state instead.
+   */
+  readonly sequencer: string | null;
   /** Object size for `created` events (informational: ingestion trusts `head`, not the event). */
   readonly size: number | null;
   readonly etag: string | null;
