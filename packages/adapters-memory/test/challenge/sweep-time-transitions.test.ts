@@ -54,6 +54,16 @@ describe('SweepTimeTransitions', () => {
     expect(await activeNames(h, 'inactive')).toHaveLength(7);
   });
 
+  it('never puts a released profile back on the board', async () => {
+    const h = challengeHarness({ start: '2026-03-01T12:00:00Z' });
+    await h.register.execute({ githubUsername: 'ada', githubId: 1 });
+    await h.register.execute({ githubUsername: 'ada', githubId: 2 }); // GitHub gave the name to another account
+    h.clock.advance(30 * 86_400_000);
+    expect(await h.sweep.execute({})).toEqual({ profilesTransitioned: 1, entriesRequeued: 0 });
+    expect((await h.leaderboard.page({ limit: 100 })).items.map((row) => row.githubUsername)).toEqual(['ada']);
+    expect(await h.standing('released~1')).toBeNull();
+  });
+
   it('refuses a batch size outside 1..100', async () => {
     const h = challengeHarness();
     await expect(h.sweep.execute({ batchSize: 0 })).rejects.toBeInstanceOf(ValidationError);
@@ -106,7 +116,7 @@ describe('SweepTimeTransitions', () => {
     const input = { actor: ada, day: 1, entryType: 'github', url: 'https://github.com/Ada-L/cloud' };
     await expect(h.submit.execute(input)).rejects.toThrow('queue unavailable'); // written, never queued, never retried
     failing = false;
-    const job = { githubUsername: 'Ada-L', day: 1, entryType: 'github', url: 'https://github.com/Ada-L/cloud' };
+    const job = { githubUsername: 'Ada-L', day: 1, entryType: 'github' as const, url: 'https://github.com/Ada-L/cloud' };
     h.clock.advance(VERIFICATION_REQUEUE_AFTER_MS - 1);
     expect((await h.sweep.execute({})).entriesRequeued).toBe(0);
     h.clock.advance(1);

@@ -39,27 +39,42 @@ function utcOffsetAt(instant: number, timezone: string): number {
 /** No zone's offset from UTC has reached 16 hours: a search for a local midnight stays within this of UTC's. */
 const MAX_UTC_OFFSET_MS = 16 * 3_600_000;
 
+/** Day starts already found, per zone and date: every profile read and write asks for one. */
+const dayStarts = new Map<string, number>();
+const MAX_CACHED_DAY_STARTS = 10_000;
+
 /**
  * The first instant after `after` whose local date in `timezone` is `date` or later: local midnight,
  * or, on a day whose midnight the clocks skip (Santiago's spring-forward), the instant they jump.
  * `date` must be after the local date of `after`. Relies on local dates never going backwards, which
  * holds for every clock change of the tz database since 1970 (falling back at midnight repeats the
- * last hour of the previous day, it never re-enters it).
+ * last hour of the previous day, it never re-enters it); so the answer depends on `after` only through
+ * that precondition, and is cached.
  */
 export function startOfLocalDate(date: LocalDate, timezone: string, after: Date): Date {
+  const cacheKey = `${timezone} ${date}`;
+  const cached = dayStarts.get(cacheKey);
+  if (cached !== undefined && cached > after.getTime()) return new Date(cached);
+  const start = searchStartOfLocalDate(date, timezone, after.getTime());
+  if (dayStarts.size >= MAX_CACHED_DAY_STARTS) dayStarts.clear();
+  dayStarts.set(cacheKey, start);
+  return new Date(start);
+}
+
+function searchStartOfLocalDate(date: LocalDate, timezone: string, after: number): number {
   const isStarted = (instant: number): boolean => localDateOf(new Date(instant), timezone) >= date;
   const midnightUtc = toEpochDay(date) * MS_PER_DAY;
   // Usually the offset in force now still holds at that midnight: one check instead of a search.
-  const guess = midnightUtc - utcOffsetAt(after.getTime(), timezone);
-  if (guess > after.getTime() && isStarted(guess) && !isStarted(guess - 1)) return new Date(guess);
-  let before = Math.max(after.getTime(), midnightUtc - MAX_UTC_OFFSET_MS);
+  const guess = midnightUtc - utcOffsetAt(after, timezone);
+  if (guess > after && isStarted(guess) && !isStarted(guess - 1)) return guess;
+  let before = Math.max(after, midnightUtc - MAX_UTC_OFFSET_MS);
   let started = midnightUtc + MAX_UTC_OFFSET_MS;
   while (started - before > 1) {
     const middle = Math.floor((before + started) / 2);
     if (isStarted(middle)) started = middle;
     else before = middle;
   }
-  return new Date(started);
+  return started;
 }
 
 function toEpochDay(date: LocalDate): number {
