@@ -103,7 +103,7 @@ export class SweepTimeTransitions {
     return withOptimisticRetry(`entry ${listed.githubUsername} day ${listed.day} ${listed.entryType}`, async () => {
       const stored = candidate ?? (await this.entries.get(listed));
       candidate = null;
-      if (stored?.requeueAt == null || stored.requeueAt.getTime() > now.getTime()) return false;
+      if (stored === null || stored.requeueAt === null || stored.requeueAt.getTime() > now.getTime()) return false;
       await this.queue.enqueue({ githubUsername: stored.githubUsername, day: stored.day, entryType: stored.entryType, url: stored.url });
       await this.entries.put({ ...stored, requeueAt: requeueAtAfter(now), revision: stored.revision + 1 }, stored.revision);
       return true;
