@@ -7,6 +7,7 @@ import {
   RecordVerification,
   RegisterProfile,
   SubmitEntry,
+  SweepTimeTransitions,
   UpdateProfile,
   VerifyEntry,
   type EntryRepository,
@@ -70,6 +71,7 @@ export function challengeHarness(options: { start?: string; verifier?: EntryVeri
     recordVerification,
     verifyEntry,
     getProfile: new GetProfile(profiles, clock),
+    sweep: new SweepTimeTransitions(profiles, entries, leaderboard, queue, clock),
     listEntries: new ListEntries(profiles, entries),
     /** The in-process worker: consumes the verification queue with VerifyEntry. */
     startWorker(): void {

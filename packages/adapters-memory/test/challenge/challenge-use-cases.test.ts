@@ -232,6 +232,7 @@ describe('SubmitEntry and verification', () => {
           get: (u) => inner.get(u),
           getByGithubId: (id) => inner.getByGithubId(id),
           rename: (from, profile, expected) => inner.rename(from, profile, expected),
+          listTransitionDue: (dueBy, limit) => inner.listTransitionDue(dueBy, limit),
           save: async (profile, expected) => {
             const current = await inner.get(profile.githubUsername);
             if (current !== null) await inner.save({ ...current, version: current.version + 1 }, current.version); // someone else wins

@@ -39,6 +39,7 @@ async function signIn(h: Harness, id: number, login: string) {
       confidence: 0,
       verificationReason: null,
       checkedAt: null,
+      requeueAt: null,
       localDate: '2026-03-01',
       createdAt: now,
       updatedAt: now,

@@ -46,7 +46,7 @@ describe('challenge progress over random histories (use cases on memory adapters
             await h.submit.execute({ actor, day: step.day, entryType: step.entryType, url: u });
             if (current === undefined) {
               const localDate = DateTime.fromJSDate(now, { zone }).toISODate() as string;
-              model.set(key, { githubUsername: 'Ada-L', day: step.day, entryType: step.entryType, url: u, verified: false, confidence: 0, verificationReason: null, checkedAt: null, localDate, createdAt: now, updatedAt: now, revision: 1 });
+              model.set(key, { githubUsername: 'Ada-L', day: step.day, entryType: step.entryType, url: u, verified: false, confidence: 0, verificationReason: null, checkedAt: null, requeueAt: null, localDate, createdAt: now, updatedAt: now, revision: 1 });
             } else if (current.url !== u || (current.checkedAt !== null && !current.verified)) {
               model.set(key, { ...current, url: u, verified: false, confidence: 0, verificationReason: null, checkedAt: null });
             }

@@ -95,7 +95,7 @@ describe('GitHub login with a fake GitHub', () => {
     const before = await signIn(octocat);
     const stored = await f.profiles.get('Octo-Cat');
     await f.entries.put(
-      { githubUsername: 'Octo-Cat', day: 1, entryType: 'github', url: 'https://github.com/Octo-Cat/x', verified: true, confidence: 70, verificationReason: 'commit found', checkedAt: f.clock.now(), localDate: '2026-05-01', createdAt: f.clock.now(), updatedAt: f.clock.now(), revision: 1 },
+      { githubUsername: 'Octo-Cat', day: 1, entryType: 'github', url: 'https://github.com/Octo-Cat/x', verified: true, confidence: 70, verificationReason: 'commit found', checkedAt: f.clock.now(), requeueAt: null, localDate: '2026-05-01', createdAt: f.clock.now(), updatedAt: f.clock.now(), revision: 1 },
       null,
     );
 
@@ -122,7 +122,7 @@ describe('GitHub login with a fake GitHub', () => {
     };
     const original = await signIn(octocat);
     await f.entries.put(
-      { githubUsername: 'Octo-Cat', day: 1, entryType: 'github', url: 'https://github.com/Octo-Cat/x', verified: true, confidence: 70, verificationReason: 'commit found', checkedAt: f.clock.now(), localDate: '2026-05-01', createdAt: f.clock.now(), updatedAt: f.clock.now(), revision: 1 },
+      { githubUsername: 'Octo-Cat', day: 1, entryType: 'github', url: 'https://github.com/Octo-Cat/x', verified: true, confidence: 70, verificationReason: 'commit found', checkedAt: f.clock.now(), requeueAt: null, localDate: '2026-05-01', createdAt: f.clock.now(), updatedAt: f.clock.now(), revision: 1 },
       null,
     );
     // Octo-Cat renamed away on GitHub (we were not told) and someone else took the name.

@@ -43,6 +43,7 @@ export function anEntry(key: EntryKey, overrides: Partial<Entry> = {}): Entry {
     confidence: 0,
     verificationReason: null,
     checkedAt: null,
+    requeueAt: null,
     localDate: '2026-03-01',
     createdAt: CREATED,
     updatedAt: CREATED,
@@ -65,6 +66,21 @@ let namespace = 0;
 export function freshNamespace(): string {
   namespace += 1;
   return `ns${namespace}x${Date.now().toString(36)}`;
+}
+
+let timeBlock = 0;
+
+/** Days apart of the windows `freshTimeBase` hands out. */
+const TIME_WINDOW_DAYS = 30;
+
+/**
+ * The start of a window of due instants (TIME_WINDOW_DAYS long) entirely EARLIER than every window
+ * handed out before: a run sharing one subject with earlier runs reads "due by" instants inside its own
+ * window, so what earlier runs left behind (all later) is never due for it.
+ */
+export function freshTimeBase(): number {
+  timeBlock += 1;
+  return Date.UTC(2000, 0, 1) - timeBlock * TIME_WINDOW_DAYS * 86_400_000;
 }
 
 let idBlock = 0;

@@ -2,7 +2,7 @@ import { ENTRY_TYPES, StaleWriteError, type Entry, type EntryKey, type EntryRepo
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withSubject, type Disposable } from '../shared/contract-subject.js';
-import { anEntry, freshNamespace, recase } from './challenge-fixtures.js';
+import { anEntry, freshNamespace, freshTimeBase, recase } from './challenge-fixtures.js';
 
 export interface EntryRepositorySubject extends Disposable {
   readonly repository: EntryRepository;
@@ -92,6 +92,43 @@ export function describeEntryRepositoryContract(
       await repository.put(anEntry(key('ada', 1, 'github')), null);
       await repository.moveParticipant('ada', 'ADA');
       expect((await repository.listByParticipant('ada')).map((entry) => entry.githubUsername)).toEqual(['ADA']);
+    }));
+
+    it('lists the entries due for re-queue by an instant, earliest first, ties by participant, day, github first, bounded', run(async ({ repository }) => {
+      const base = freshTimeBase();
+      const at = (minutes: number) => new Date(base + minutes * 60_000);
+      const entries = [
+        anEntry(key('bob', 2, 'github'), { requeueAt: at(10) }),
+        anEntry(key('Ada', 3, 'twitter'), { requeueAt: at(10) }),
+        anEntry(key('ada', 3, 'github'), { requeueAt: at(10) }),
+        anEntry(key('ada', 12, 'github'), { requeueAt: at(10) }),
+        anEntry(key('carol', 1, 'github'), { requeueAt: at(5) }),
+        anEntry(key('carol', 2, 'github'), { requeueAt: at(11) }),
+        anEntry(key('dave', 1, 'github'), { requeueAt: null, checkedAt: at(1), verified: true, confidence: 90 }),
+      ];
+      for (const entry of entries) await repository.put(entry, null);
+      const slots = async (dueBy: Date, limit: number) =>
+        (await repository.listRequeueDue(dueBy, limit)).map((e) => `${e.githubUsername}/${e.day}/${e.entryType}`);
+      expect(await slots(at(10), 10)).toEqual(['carol/1/github', 'ada/3/github', 'Ada/3/twitter', 'ada/12/github', 'bob/2/github']);
+      expect(await slots(at(10), 2)).toEqual(['carol/1/github', 'ada/3/github']);
+      expect(await slots(at(4), 10)).toEqual([]);
+      expect(await slots(at(600), 10)).toHaveLength(6);
+      expect((await repository.listRequeueDue(at(5), 1))[0]).toEqual(entries[4]);
+    }));
+
+    it('lists an entry by the requeueAt it was last written or moved with', run(async ({ repository }) => {
+      const base = freshTimeBase();
+      const at = (minutes: number) => new Date(base + minutes * 60_000);
+      const first = anEntry(key('ada', 1, 'github'), { requeueAt: at(1) });
+      await repository.put(first, null);
+      const later = { ...first, requeueAt: at(30), revision: 2 };
+      await repository.put(later, 1);
+      expect(await repository.listRequeueDue(at(29), 10)).toEqual([]);
+      await repository.moveParticipant('ada', 'Ada-L');
+      expect(await repository.listRequeueDue(at(30), 10)).toEqual([{ ...later, githubUsername: 'Ada-L' }]);
+      const answered = { ...later, githubUsername: 'Ada-L', requeueAt: null, checkedAt: at(31), revision: 3 };
+      await repository.put(answered, 2);
+      expect(await repository.listRequeueDue(at(600), 10)).toEqual([]);
     }));
 
     it('behaves like a map of (participant, day, type) to revisioned entries for any sequence of writes', run(async ({ repository }) => {

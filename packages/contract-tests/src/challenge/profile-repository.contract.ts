@@ -2,11 +2,13 @@ import { StaleWriteError, type Profile, type ProfileRepository } from '@hdoc/dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withSubject, type Disposable } from '../shared/contract-subject.js';
-import { aProfile, freshIdBase, freshNamespace, recase } from './challenge-fixtures.js';
+import { aProfile, freshIdBase, freshNamespace, freshTimeBase, recase } from './challenge-fixtures.js';
 
 export interface ProfileRepositorySubject extends Disposable {
   readonly repository: ProfileRepository;
 }
+
+const MINUTE = 60_000;
 
 /** The model of a repository: per lower-cased username, the last profile saved (ids are unique among them). */
 type ProfileModel = Map<string, Profile>;
@@ -140,25 +142,63 @@ export function describeProfileRepositoryContract(
       expect(await repository.getByGithubId(base + 2)).toEqual(grace);
     }));
 
-    it('behaves like a map of usernames to versioned profiles with unique ids for any sequence of saves, renames and reads', run(async ({ repository }) => {
+    it('lists the profiles due by an instant, earliest first, ties by lowercase username, bounded, none without an instant', run(async ({ repository }) => {
+      const base = freshTimeBase();
+      const at = (minutes: number) => new Date(base + minutes * MINUTE);
+      const saved = [
+        aProfile('Carol', { nextTransitionAt: at(10) }),
+        aProfile('bob', { nextTransitionAt: at(5) }),
+        aProfile('Alice', { nextTransitionAt: at(10) }),
+        aProfile('dave', { nextTransitionAt: at(11) }),
+        aProfile('erin', { nextTransitionAt: null }),
+      ];
+      for (const profile of saved) await repository.save(profile, null);
+      const names = async (dueBy: Date, limit: number) => (await repository.listTransitionDue(dueBy, limit)).map((p) => p.githubUsername);
+      expect(await names(at(10), 10)).toEqual(['bob', 'Alice', 'Carol']);
+      expect(await names(at(10), 2)).toEqual(['bob', 'Alice']);
+      expect(await names(at(4), 10)).toEqual([]);
+      expect(await names(at(60), 10)).toEqual(['bob', 'Alice', 'Carol', 'dave']);
+      expect((await repository.listTransitionDue(at(5), 1))[0]).toEqual(saved[1]);
+    }));
+
+    it('lists a profile by the instant it was last saved or renamed with, under its current name', run(async ({ repository }) => {
+      const base = freshTimeBase();
+      const at = (minutes: number) => new Date(base + minutes * MINUTE);
+      const ada = aProfile('ada', { githubId: freshIdBase() + 1, nextTransitionAt: at(1) });
+      await repository.save(ada, null);
+      const later = { ...ada, nextTransitionAt: at(30), version: 2 };
+      await repository.save(later, 1);
+      expect(await repository.listTransitionDue(at(29), 10)).toEqual([]);
+      const renamed = { ...later, githubUsername: 'Ada-L', nextTransitionAt: at(2), version: 3 };
+      await repository.rename('ada', renamed, 2);
+      expect(await repository.listTransitionDue(at(29), 10)).toEqual([renamed]);
+      const settled = { ...renamed, nextTransitionAt: null, version: 4 };
+      await repository.save(settled, 3);
+      expect(await repository.listTransitionDue(at(60), 10)).toEqual([]);
+    }));
+
+    it('behaves like a map of usernames to versioned profiles with unique ids and a due index for any sequence of saves, renames and reads', run(async ({ repository }) => {
       const names = ['alice', 'bob-2', 'c'];
       const username = fc.tuple(fc.constantFrom(...names), fc.nat()).map(([name, mask]) => ({ name, mask }));
       const githubId = fc.option(fc.integer({ min: 1, max: 3 }), { nil: null });
       const expectedVersion = fc.option(fc.nat({ max: 4 }), { nil: null });
+      // Minutes into the run's own time window, few enough values that instants tie.
+      const transition = fc.option(fc.integer({ min: 0, max: 4 }).map((m) => m * 10), { nil: null });
       const commands = [
-        fc.tuple(username, expectedVersion, fc.string({ maxLength: 5 }), githubId).map(
-          ([{ name, mask }, expected, bio, id]) => new SaveCommand(name, mask, expected, bio, id),
+        fc.tuple(username, expectedVersion, fc.string({ maxLength: 5 }), githubId, transition).map(
+          ([{ name, mask }, expected, bio, id, minutes]) => new SaveCommand(name, mask, expected, bio, id, minutes),
         ),
-        fc.tuple(username, username, fc.nat({ max: 4 }), githubId).map(
-          ([from, to, expected, id]) => new RenameCommand(from.name, to.name, to.mask, expected, id),
+        fc.tuple(username, username, fc.nat({ max: 4 }), githubId, transition).map(
+          ([from, to, expected, id, minutes]) => new RenameCommand(from.name, to.name, to.mask, expected, id, minutes),
         ),
         username.map(({ name, mask }) => new GetCommand(name, mask)),
         fc.integer({ min: 1, max: 3 }).map((id) => new GetByIdCommand(id)),
+        fc.tuple(fc.integer({ min: 0, max: 45 }), fc.integer({ min: 1, max: 4 })).map(([minutes, limit]) => new ListDueCommand(minutes, limit)),
       ];
       await fc.assert(
         fc.asyncProperty(fc.commands(commands, { size: '-1' }), async (cmds) => {
           const prefix = freshNamespace();
-          const scoped = { repository: new NamespacedProfiles(repository, prefix, freshIdBase()) };
+          const scoped = { repository: new NamespacedProfiles(repository, prefix, freshIdBase(), freshTimeBase()) };
           await fc.asyncModelRun(() => ({ model: new Map(), real: scoped }), cmds);
         }),
         { numRuns: 40 },
@@ -167,12 +207,16 @@ export function describeProfileRepositoryContract(
   });
 }
 
-/** Runs the model commands under a fresh username prefix so runs sharing one subject stay independent. */
+/**
+ * Runs the model commands under a fresh username prefix, id range and time window (instants are stored
+ * shifted by `timeBase`), so runs sharing one subject stay independent.
+ */
 class NamespacedProfiles implements ProfileRepository {
   constructor(
     private readonly inner: ProfileRepository,
     private readonly prefix: string,
     private readonly idBase: number,
+    private readonly timeBase: number,
   ) {}
 
   async get(githubUsername: string): Promise<Profile | null> {
@@ -191,17 +235,27 @@ class NamespacedProfiles implements ProfileRepository {
     return this.inner.rename(`${this.prefix}-${fromUsername}`, this.scoped(profile), expectedVersion);
   }
 
+  async listTransitionDue(dueBy: Date, limit: number): Promise<readonly Profile[]> {
+    const due = await this.inner.listTransitionDue(new Date(dueBy.getTime() + this.timeBase), limit);
+    return due.map((profile) => this.unscoped(profile) as Profile);
+  }
+
   private scoped(profile: Profile): Profile {
     const githubId = profile.githubId === null ? null : this.idBase + profile.githubId;
-    return { ...profile, githubUsername: `${this.prefix}-${profile.githubUsername}`, githubId };
+    const nextTransitionAt = profile.nextTransitionAt === null ? null : new Date(profile.nextTransitionAt.getTime() + this.timeBase);
+    return { ...profile, githubUsername: `${this.prefix}-${profile.githubUsername}`, githubId, nextTransitionAt };
   }
 
   private unscoped(found: Profile | null): Profile | null {
     if (found === null) return null;
     const githubId = found.githubId === null ? null : found.githubId - this.idBase;
-    return { ...found, githubUsername: found.githubUsername.slice(this.prefix.length + 1), githubId };
+    const nextTransitionAt = found.nextTransitionAt === null ? null : new Date(found.nextTransitionAt.getTime() - this.timeBase);
+    return { ...found, githubUsername: found.githubUsername.slice(this.prefix.length + 1), githubId, nextTransitionAt };
   }
 }
+
+/** An instant `minutes` into the run's window (NamespacedProfiles shifts it into the subject's). */
+const instantAt = (minutes: number | null): Date | null => (minutes === null ? null : new Date(minutes * MINUTE));
 
 /** Whether `profile`'s id is unset or held by no other profile than the one under `ownKey`, in the model. */
 function idFreeIn(model: ProfileModel, profile: Profile, ownKey: string): boolean {
@@ -216,6 +270,7 @@ class SaveCommand implements ProfileCommand {
     private readonly expectedVersion: number | null,
     private readonly bio: string,
     private readonly githubId: number | null,
+    private readonly transitionMinutes: number | null,
   ) {}
 
   check(): boolean {
@@ -227,6 +282,7 @@ class SaveCommand implements ProfileCommand {
     const profile = aProfile(recase(this.name, this.mask), {
       bio: this.bio,
       githubId: this.githubId,
+      nextTransitionAt: instantAt(this.transitionMinutes),
       version: (this.expectedVersion ?? 0) + 1,
     });
     const write = real.repository.save(profile, this.expectedVersion);
@@ -239,7 +295,7 @@ class SaveCommand implements ProfileCommand {
   }
 
   toString(): string {
-    return `save(${recase(this.name, this.mask)}, expected=${this.expectedVersion}, bio=${JSON.stringify(this.bio)}, id=${this.githubId})`;
+    return `save(${recase(this.name, this.mask)}, expected=${this.expectedVersion}, bio=${JSON.stringify(this.bio)}, id=${this.githubId}, due=${this.transitionMinutes})`;
   }
 }
 
@@ -250,6 +306,7 @@ class RenameCommand implements ProfileCommand {
     private readonly mask: number,
     private readonly expectedVersion: number,
     private readonly githubId: number | null,
+    private readonly transitionMinutes: number | null,
   ) {}
 
   check(): boolean {
@@ -259,7 +316,13 @@ class RenameCommand implements ProfileCommand {
   async run(model: ProfileModel, real: ProfileReal): Promise<void> {
     const stored = model.get(this.from);
     const base = stored ?? aProfile(this.from);
-    const profile = { ...base, githubUsername: recase(this.to, this.mask), githubId: this.githubId, version: this.expectedVersion + 1 };
+    const profile = {
+      ...base,
+      githubUsername: recase(this.to, this.mask),
+      githubId: this.githubId,
+      nextTransitionAt: instantAt(this.transitionMinutes),
+      version: this.expectedVersion + 1,
+    };
     const write = real.repository.rename(this.from, profile, this.expectedVersion);
     const targetFree = this.to === this.from || !model.has(this.to);
     if (stored?.version === this.expectedVersion && targetFree && idFreeIn(model, profile, this.from)) {
@@ -272,7 +335,7 @@ class RenameCommand implements ProfileCommand {
   }
 
   toString(): string {
-    return `rename(${this.from} -> ${recase(this.to, this.mask)}, expected=${this.expectedVersion}, id=${this.githubId})`;
+    return `rename(${this.from} -> ${recase(this.to, this.mask)}, expected=${this.expectedVersion}, id=${this.githubId}, due=${this.transitionMinutes})`;
   }
 }
 
@@ -312,5 +375,30 @@ class GetCommand implements ProfileCommand {
 
   toString(): string {
     return `get(${recase(this.name, this.mask)})`;
+  }
+}
+
+class ListDueCommand implements ProfileCommand {
+  constructor(
+    private readonly minutes: number,
+    private readonly limit: number,
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: ProfileModel, real: ProfileReal): Promise<void> {
+    const dueBy = this.minutes * MINUTE;
+    const expected = [...model]
+      .filter(([, profile]) => profile.nextTransitionAt !== null && profile.nextTransitionAt.getTime() <= dueBy)
+      .sort(([a, p], [b, q]) => (p.nextTransitionAt?.getTime() ?? 0) - (q.nextTransitionAt?.getTime() ?? 0) || (a < b ? -1 : 1))
+      .slice(0, this.limit)
+      .map(([, profile]) => profile);
+    expect(await real.repository.listTransitionDue(new Date(dueBy), this.limit)).toEqual(expected);
+  }
+
+  toString(): string {
+    return `listTransitionDue(${this.minutes}min, limit=${this.limit})`;
   }
 }

@@ -24,6 +24,8 @@ export * from './verification/verification-queue.port.js';
 export * from './verification/entry-verifier.port.js';
 export * from './verification/entry-url-shape.js';
 export * from './verification/verification-state.js';
+export * from './verification/verification-requeue.js';
 export * from './verification/record-verification.use-case.js';
 export * from './verification/verify-entry.use-case.js';
+export * from './sweep/sweep-time-transitions.use-case.js';
 export * from './leaderboard/index.js';

@@ -15,6 +15,7 @@ import {
   RecordVerification,
   RegisterProfile,
   SubmitEntry,
+  SweepTimeTransitions,
   UpdateProfile,
   VerificationQueueToken,
   VerifyEntry,
@@ -76,6 +77,7 @@ export const CHALLENGE_USE_CASES: readonly UseCaseWiring[] = [
   wire(VerifyEntry, [EntryRepositoryToken, ProfileRepositoryToken, EntryVerifierToken, RecordVerification]),
   wire(GetLeaderboardPage, [LeaderboardToken]),
   wire(GetLeaderboardPosition, [LeaderboardToken]),
+  wire(SweepTimeTransitions, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, ClockToken]),
 ];
 
 /** The identity use cases and what each is built from. */

@@ -1,4 +1,5 @@
-import { createProfile, deriveProgress, projectProfile, type Entry, type EntryType } from '@hdoc/domain';
+import { createProfile, deriveProgress, localDateOf, projectProfile, type Entry, type EntryType } from '@hdoc/domain';
+import { DateTime } from 'luxon';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { referenceProgress } from './progress-reference.js';
@@ -45,6 +46,7 @@ const history = fc
         confidence,
         verificationReason: s.checked ? 'checked' : null,
         checkedAt: s.checked ? createdAt : null,
+        requeueAt: null,
         localDate: luxonLocalDate(createdAt, s.zone),
         createdAt,
         updatedAt: createdAt,
@@ -99,6 +101,7 @@ describe('deriveProgress', () => {
           confidence: i >= unverified ? 50 + (i % 51) : i % 50,
           verificationReason: 'checked',
           checkedAt: at,
+          requeueAt: null,
           localDate: luxonLocalDate(new Date(at.getTime() - (kept.length - i) * HOUR), tz),
           createdAt: at,
           updatedAt: at,
@@ -124,6 +127,7 @@ describe('deriveProgress', () => {
       confidence: 70,
       verificationReason: 'checked',
       checkedAt: new Date('2026-01-01T13:00:00Z'),
+      requeueAt: null,
       localDate: '2026-01-01',
       createdAt: new Date('2026-01-01T12:00:00Z'),
       updatedAt: new Date('2026-01-01T12:00:00Z'),
@@ -143,5 +147,60 @@ describe('deriveProgress', () => {
     const context = { timezone: 'Europe/Paris', createdAt, completed: false };
     expect(deriveProgress([], context, new Date('2026-03-09T22:59:00Z')).status).toBe('active'); // 9 March, 23:59 Paris
     expect(deriveProgress([], context, new Date('2026-03-09T23:00:00Z')).status).toBe('inactive'); // 10 March, 00:00 Paris
+  });
+
+  describe('next transition instant', () => {
+    const timeDependent = (p: { githubStreak: number; twitterStreak: number; status: string }) => ({
+      githubStreak: p.githubStreak,
+      twitterStreak: p.twitterStreak,
+      status: p.status,
+    });
+    const storedAt = ({ entries, context, now }: { entries: Entry[]; context: { timezone: string; createdAt: Date; completed: boolean }; now: Date }) => ({
+      ...createProfile('ada', { timezone: context.timezone }, context.createdAt),
+      ...deriveProgress(entries, { ...context, completed: false }, now),
+    });
+
+    it('is never in the past, and nothing changes strictly before it; at it, something does', () => {
+      fc.assert(
+        fc.property(history, fc.double({ min: 0, max: 1, noNaN: true }), (h, fraction) => {
+          const stored = storedAt(h);
+          const next = stored.nextTransitionAt;
+          if (next === null) {
+            // Nothing left to change: a year later reads the same.
+            expect(timeDependent(projectProfile(stored, new Date(h.now.getTime() + 400 * DAY)))).toEqual(timeDependent(stored));
+            return;
+          }
+          expect(next.getTime()).toBeGreaterThan(h.now.getTime());
+          const between = new Date(h.now.getTime() + Math.floor(fraction * (next.getTime() - 1 - h.now.getTime())));
+          expect(timeDependent(projectProfile(stored, between))).toEqual(timeDependent(stored));
+          expect(timeDependent(projectProfile(stored, new Date(next.getTime() - 1)))).toEqual(timeDependent(stored));
+          const after = projectProfile(stored, next);
+          expect(timeDependent(after)).not.toEqual(timeDependent(stored));
+          expect(after.nextTransitionAt === null || after.nextTransitionAt > next).toBe(true);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('is the start of a local day in the current zone, DST-correct (luxon as the oracle)', () => {
+      fc.assert(
+        fc.property(history, (h) => {
+          const next = storedAt(h).nextTransitionAt;
+          if (next === null) return;
+          const day = localDateOf(next, h.context.timezone);
+          expect(next).toEqual(DateTime.fromISO(day, { zone: h.context.timezone }).startOf('day').toJSDate());
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('is null for a completed participant without a streak, and the inactivity day when only that is left', () => {
+      const context = { timezone: 'America/Santiago', createdAt: new Date('2026-08-20T12:00:00Z'), completed: true };
+      expect(deriveProgress([], context, new Date('2026-08-30T12:00:00Z')).nextTransitionAt).toBeNull();
+      // Registered 29 August (local), no entry: inactive from 6 September, whose midnight Santiago skips (00:00 -> 01:00).
+      const fresh = { ...context, createdAt: new Date('2026-08-29T16:00:00Z'), completed: false };
+      expect(deriveProgress([], fresh, new Date('2026-08-30T12:00:00Z')).nextTransitionAt).toEqual(new Date('2026-09-06T04:00:00Z'));
+      expect(deriveProgress([], fresh, new Date('2026-09-06T04:00:00Z'))).toMatchObject({ status: 'inactive', nextTransitionAt: null });
+    });
   });
 });

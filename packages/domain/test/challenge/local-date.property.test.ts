@@ -1,4 +1,4 @@
-import { addDays, daysBetween, localDateOf } from '@hdoc/domain';
+import { addDays, daysBetween, localDateOf, startOfLocalDate } from '@hdoc/domain';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,17 @@ describe('local dates', () => {
         const expected = DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: n }).toISODate();
         expect(addDays(day, n)).toBe(expected);
         expect(daysBetween(day, addDays(day, n))).toBe(n);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('startOfLocalDate is the first instant of a later local day, where luxon puts it, from any earlier instant', () => {
+    fc.assert(
+      fc.property(isoDay, zone, fc.integer({ min: 1, max: 9 * 24 * 60 }), (day, z, minutesBefore) => {
+        const start = DateTime.fromISO(day, { zone: z }).startOf('day').toJSDate();
+        const after = new Date(start.getTime() - minutesBefore * 60_000 + 7);
+        expect(startOfLocalDate(day, z, after)).toEqual(start);
       }),
       { numRuns: 1000 },
     );

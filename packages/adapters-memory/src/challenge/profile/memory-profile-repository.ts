@@ -1,13 +1,16 @@
 import { githubUsernameKey, StaleWriteError, type Profile, type ProfileRepository } from '@hdoc/domain';
+import { DueIndex } from '../../shared/due-index.js';
 
 /**
  * ProfileRepository in a Map keyed by lower-cased username, plus a Map from GitHub id to that key (the
- * unique id index); copies in and out so callers never share state. Every write checks all its conditions
- * before changing anything, which is what a DynamoDB transaction over the profile and id items does.
+ * unique id index) and a DueIndex of keys by next transition instant; copies in and out so callers never
+ * share state. Every write checks all its conditions before changing anything, which is what a DynamoDB
+ * transaction over the profile and id items does.
  */
 export class MemoryProfileRepository implements ProfileRepository {
   private readonly profiles = new Map<string, Profile>();
   private readonly keyByGithubId = new Map<number, string>();
+  private readonly byTransition = new DueIndex();
 
   async get(githubUsername: string): Promise<Profile | null> {
     return this.copyOf(this.profiles.get(githubUsernameKey(githubUsername)));
@@ -36,7 +39,12 @@ export class MemoryProfileRepository implements ProfileRepository {
       throw new StaleWriteError(`profile ${fromUsername}`);
     }
     this.profiles.delete(fromKey);
+    this.byTransition.delete(fromKey);
     this.write(stored, toKey, profile);
+  }
+
+  async listTransitionDue(dueBy: Date, limit: number): Promise<readonly Profile[]> {
+    return this.byTransition.due(dueBy, limit).map((key) => this.copyOf(this.profiles.get(key)) as Profile);
   }
 
   /** Whether the profile's id is unset, or held by nobody else than the profile stored under `ownKey`. */
@@ -49,6 +57,7 @@ export class MemoryProfileRepository implements ProfileRepository {
   private write(previous: Profile | undefined, key: string, profile: Profile): void {
     if (previous !== undefined && previous.githubId !== null) this.keyByGithubId.delete(previous.githubId);
     this.profiles.set(key, structuredClone(profile));
+    this.byTransition.set(key, profile.nextTransitionAt);
     if (profile.githubId !== null) this.keyByGithubId.set(profile.githubId, key);
   }
 

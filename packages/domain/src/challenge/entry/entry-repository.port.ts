@@ -27,6 +27,13 @@ export interface EntryRepository {
    * replaced. Moving a participant without entries does nothing; `toUsername` may differ only in case.
    */
   moveParticipant(fromUsername: string, toUsername: string): Promise<void>;
+  /**
+   * At most `limit` entries, of any participant, whose `requeueAt` is at or before `dueBy` (never one
+   * whose `requeueAt` is null: entries the verifier answered), earliest first, ties by lower-cased
+   * participant, day, then github before twitter. Served by an index on `requeueAt`, so its cost grows
+   * with `limit`, not with the number of entries. The caller re-checks each entry it acts on.
+   */
+  listRequeueDue(dueBy: Date, limit: number): Promise<readonly Entry[]>;
 }
 
 export const EntryRepositoryToken = token<EntryRepository>('EntryRepository');

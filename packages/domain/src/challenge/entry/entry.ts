@@ -25,6 +25,12 @@ export interface Entry extends EntryKey {
   readonly verificationReason: string | null;
   /** When the verifier's answer for the current url was recorded; null until then (see verificationStateOf). */
   readonly checkedAt: Date | null;
+  /**
+   * While the verifier has not answered for the current url: when the sweep queues the entry for
+   * verification again (15 minutes after it was last queued, `requeueAtAfter`), so a lost queue
+   * message never strands it. Null once answered.
+   */
+  readonly requeueAt: Date | null;
   /** The participant's calendar date at first submission, in the timezone the profile had then. Never rewritten. */
   readonly localDate: LocalDate;
   /** First submission; re-submitting another url keeps it. */

@@ -9,6 +9,7 @@ import { localDateOf } from '../progress/local-date.js';
 import { ProfileProgressWriter } from '../progress/profile-progress-writer.js';
 import type { ProfileRepository } from '../profile/profile-repository.port.js';
 import type { VerificationQueue } from '../verification/verification-queue.port.js';
+import { requeueAtAfter } from '../verification/verification-requeue.js';
 import { verificationStateOf } from '../verification/verification-state.js';
 import type { Entry } from './entry.js';
 import { parseDay, parseEntryType, parseEntryUrl } from './entry-fields.js';
@@ -74,10 +75,11 @@ export class SubmitEntry {
       const existing = await this.entries.get(key);
       if (existing !== null && existing.url === url && verificationStateOf(existing).status !== 'rejected') return existing;
       const now = this.clock.now();
+      const pending = { ...PENDING, requeueAt: requeueAtAfter(now) };
       const entry: Entry =
         existing === null
-          ? { ...key, url, ...PENDING, localDate: localDateOf(now, profile.timezone), createdAt: now, updatedAt: now, revision: 1 }
-          : { ...existing, url, ...PENDING, updatedAt: now, revision: existing.revision + 1 };
+          ? { ...key, url, ...pending, localDate: localDateOf(now, profile.timezone), createdAt: now, updatedAt: now, revision: 1 }
+          : { ...existing, url, ...pending, updatedAt: now, revision: existing.revision + 1 };
       await this.entries.put(entry, existing?.revision ?? null);
       return entry;
     });

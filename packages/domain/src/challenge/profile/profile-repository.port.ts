@@ -26,6 +26,13 @@ export interface ProfileRepository {
    * the id belongs to another profile. The caller sets `profile.version` to `expectedVersion + 1`.
    */
   rename(fromUsername: string, profile: Profile, expectedVersion: number): Promise<void>;
+  /**
+   * At most `limit` profiles whose `nextTransitionAt` is at or before `dueBy` (never one whose instant
+   * is null), earliest instant first, ties by lower-cased username. Served by an index on that instant,
+   * so its cost grows with `limit`, not with the number of profiles. A DynamoDB adapter may read a
+   * sparse index that lags the table: a profile it lists may be due no more, which the caller re-checks.
+   */
+  listTransitionDue(dueBy: Date, limit: number): Promise<readonly Profile[]>;
 }
 
 export const ProfileRepositoryToken = token<ProfileRepository>('ProfileRepository');

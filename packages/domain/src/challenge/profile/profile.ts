@@ -61,10 +61,18 @@ export function createProfile(githubUsername: string, details: NewProfileDetails
 /**
  * The profile as it reads at `now`: streaks and status move with time even without writes (a streak
  * breaks at the end of the next local day, a participant turns inactive), so every read goes through
- * this projection; it applies the rules of `deriveProgress` to the stored summary. The stored fields
- * stay as of the last write.
+ * this projection; it applies the rules of `deriveProgress` to the stored summary, and gives the next
+ * transition instant from `now`. The stored fields stay as of the last write or sweep.
  */
 export function projectProfile(profile: Profile, now: Date): Profile {
   const context = { timezone: profile.timezone, createdAt: profile.createdAt, completed: profile.status === 'completed' };
   return { ...profile, ...progressAt(profile, context, now) };
+}
+
+/**
+ * Whether time has changed the profile since it was stored: its next transition instant has come, so
+ * `projectProfile` at `now` differs from what is stored (SweepTimeTransitions applies it).
+ */
+export function isTransitionDue(profile: Pick<Profile, 'nextTransitionAt'>, now: Date): boolean {
+  return profile.nextTransitionAt !== null && profile.nextTransitionAt.getTime() <= now.getTime();
 }

@@ -113,13 +113,14 @@ export class RegisterProfile {
         return { profile: projectProfile(holder, now), created: false };
       }
       if (holder !== null && holder.githubId === null && mine === null) {
-        const claimed = { ...holder, githubId, avatarUrl: details.avatarUrl, updatedAt: now, version: holder.version + 1 };
+        const claimed = projectProfile({ ...holder, githubId, avatarUrl: details.avatarUrl, updatedAt: now, version: holder.version + 1 }, now);
         await this.profiles.save(claimed, holder.version);
         await this.leaderboard.upsert(toLeaderboardStanding(claimed));
         return { profile: projectProfile(claimed, now), created: false };
       }
       if (holder !== null) {
-        const released = { ...holder, githubUsername: releasedUsername(holder), updatedAt: now, version: holder.version + 1 };
+        // Parked off the board with no transition due, so the sweep never puts it back there.
+        const released = { ...holder, githubUsername: releasedUsername(holder), nextTransitionAt: null, updatedAt: now, version: holder.version + 1 };
         await moveProfile(this.stores, holder, released, false);
         retired.add(holder.githubUsername);
         await input.onLoginRetired?.(holder.githubUsername);
@@ -147,7 +148,7 @@ export class RegisterProfile {
       await this.leaderboard.upsert(toLeaderboardStanding(mine));
       return mine;
     }
-    const next: Profile = { ...mine, githubUsername, avatarUrl, updatedAt: now, version: mine.version + 1 };
+    const next = projectProfile({ ...mine, githubUsername, avatarUrl, updatedAt: now, version: mine.version + 1 }, now);
     if (mine.githubUsername === githubUsername) {
       await this.profiles.save(next, mine.version);
       await this.leaderboard.upsert(toLeaderboardStanding(next));

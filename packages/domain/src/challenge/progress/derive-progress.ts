@@ -1,7 +1,7 @@
 import type { Entry, EntryType } from '../entry/entry.js';
 import { CHALLENGE_DAYS } from '../entry/entry-fields.js';
 import type { ProfileStatus } from '../profile/profile-status.js';
-import { addDays, daysBetween, localDateOf, type LocalDate } from './local-date.js';
+import { addDays, daysBetween, localDateOf, startOfLocalDate, type LocalDate } from './local-date.js';
 
 /** A participant whose latest entry is more than this many local days old is `inactive`. */
 export const INACTIVE_AFTER_DAYS = 7;
@@ -33,6 +33,12 @@ export interface ProgressAtInstant {
   readonly githubStreak: number;
   readonly twitterStreak: number;
   readonly status: ProfileStatus;
+  /**
+   * The earliest instant after the one this was computed for at which the three fields above change
+   * with no write (a local midnight in the participant's timezone); null when time alone changes
+   * nothing any more (no streak left to lapse, and inactive or completed).
+   */
+  readonly nextTransitionAt: Date | null;
 }
 
 /** Every derived field stored with a profile. */
@@ -88,24 +94,41 @@ export function summarizeEntries(entries: readonly Entry[]): EntryActivity {
   };
 }
 
+/** A streak on one local date, and the first later date on which it lapses (null: nothing to lapse). */
+function streakOn(last: LocalDate | null, run: number, today: LocalDate): { streak: number; lapsesOn: LocalDate | null } {
+  // Counted while `last` is today or yesterday, so it lapses on the second day after `last`.
+  if (last === null || last < addDays(today, -1)) return { streak: 0, lapsesOn: null };
+  return { streak: run, lapsesOn: addDays(last, 2) };
+}
+
+/** The status on one local date, and the first later date on which it changes (null: it never does). */
+function statusOn(activity: EntryActivity, context: ProgressContext, today: LocalDate): { status: ProfileStatus; changesOn: LocalDate | null } {
+  if (context.completed || activity.daysCompleted >= CHALLENGE_DAYS) return { status: 'completed', changesOn: null };
+  const lastDates = [activity.githubLastLocalDate, activity.twitterLastLocalDate].filter((d): d is LocalDate => d !== null);
+  const reference = lastDates.length > 0 ? lastDates.reduce((a, b) => (a > b ? a : b)) : localDateOf(context.createdAt, context.timezone);
+  if (daysBetween(reference, today) > INACTIVE_AFTER_DAYS) return { status: 'inactive', changesOn: null };
+  return { status: 'active', changesOn: addDays(reference, INACTIVE_AFTER_DAYS + 1) };
+}
+
 /**
- * Streaks and status at `now` from a stored summary. A run counts as a streak while its last date is today
- * or yesterday on the participant's current wall clock (or later: a trip westwards can put the latest
- * entry's date "tomorrow", which must not break the streak).
+ * Streaks and status at `now` from a stored summary, and when they next change. A run counts as a streak
+ * while its last date is today or yesterday on the participant's current wall clock (or later: a trip
+ * westwards can put the latest entry's date "tomorrow", which must not break the streak). Time only ever
+ * ends a streak or makes an active participant inactive, so the next change is the earliest of those
+ * dates, at the start of that local day.
  */
 export function progressAt(activity: EntryActivity, context: ProgressContext, now: Date): ProgressAtInstant {
   const today = localDateOf(now, context.timezone);
-  const yesterday = addDays(today, -1);
-  const streak = (last: LocalDate | null, run: number): number => (last !== null && last >= yesterday ? run : 0);
-  const lastDates = [activity.githubLastLocalDate, activity.twitterLastLocalDate].filter((d): d is LocalDate => d !== null);
-  const reference = lastDates.length > 0 ? lastDates.reduce((a, b) => (a > b ? a : b)) : localDateOf(context.createdAt, context.timezone);
-  let status: ProfileStatus = 'active';
-  if (context.completed || activity.daysCompleted >= CHALLENGE_DAYS) status = 'completed';
-  else if (daysBetween(reference, today) > INACTIVE_AFTER_DAYS) status = 'inactive';
+  const github = streakOn(activity.githubLastLocalDate, activity.githubRunLength, today);
+  const twitter = streakOn(activity.twitterLastLocalDate, activity.twitterRunLength, today);
+  const { status, changesOn } = statusOn(activity, context, today);
+  const changes = [github.lapsesOn, twitter.lapsesOn, changesOn].filter((d): d is LocalDate => d !== null);
+  const nextChange = changes.length > 0 ? changes.reduce((a, b) => (a < b ? a : b)) : null;
   return {
-    githubStreak: streak(activity.githubLastLocalDate, activity.githubRunLength),
-    twitterStreak: streak(activity.twitterLastLocalDate, activity.twitterRunLength),
+    githubStreak: github.streak,
+    twitterStreak: twitter.streak,
     status,
+    nextTransitionAt: nextChange === null ? null : startOfLocalDate(nextChange, context.timezone, now),
   };
 }
 

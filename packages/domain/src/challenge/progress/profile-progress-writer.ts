@@ -3,7 +3,7 @@ import { NotFoundError } from '../../shared/errors.js';
 import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { EntryRepository } from '../entry/entry-repository.port.js';
 import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
-import type { Profile, ProfileDetails } from '../profile/profile.js';
+import { projectProfile, type Profile, type ProfileDetails } from '../profile/profile.js';
 import type { ProfileRepository } from '../profile/profile-repository.port.js';
 import { toLeaderboardStanding } from '../profile/to-leaderboard-standing.js';
 import { deriveProgress } from './derive-progress.js';
@@ -50,7 +50,10 @@ export class ProfileProgressWriter {
         await this.leaderboard.upsert(toLeaderboardStanding(stored));
         return stored;
       }
-      const saved: Profile = { ...next, updatedAt: now, version: stored.version + 1 };
+      // Only time changed it (what SweepTimeTransitions also applies): that is no write of the
+      // participant's, so updatedAt stays, whichever of the two gets there first.
+      const updatedAt = sameContent(next, projectProfile(stored, now)) ? stored.updatedAt : now;
+      const saved: Profile = { ...next, updatedAt, version: stored.version + 1 };
       await this.profiles.save(saved, stored.version);
       await this.leaderboard.upsert(toLeaderboardStanding(saved));
       return saved;

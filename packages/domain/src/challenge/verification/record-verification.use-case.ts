@@ -79,7 +79,7 @@ export class RecordVerification {
         existing.checkedAt !== null && existing.confidence === confidence && existing.verified === verified && existing.verificationReason === reason;
       if (!sameAnswer) {
         const now = this.clock.now();
-        entry = { ...existing, verified, confidence, verificationReason: reason, checkedAt: now, updatedAt: now, revision: existing.revision + 1 };
+        entry = { ...existing, verified, confidence, verificationReason: reason, checkedAt: now, requeueAt: null, updatedAt: now, revision: existing.revision + 1 };
         await this.entries.put(entry, existing.revision);
       }
       // Also when the entry was already up to date: a redelivered job repairs a profile write that failed.
