@@ -12,7 +12,8 @@ export interface S3EventRecord {
       readonly key: string;
       readonly size?: number;
       readonly eTag?: string;
-      readonly sequencer: string;
+      /** Real S3 always sends it; moto_server never does. */
+      readonly sequencer?: string;
     };
   };
 }
