@@ -65,6 +65,33 @@ describe('Redis goes down under a running API', () => {
   });
 });
 
+describe('Redis hangs (accepts connections, answers nothing) under a running API', () => {
+  let redis: PrivateRedisServer;
+  let api: ComposedApi;
+  beforeAll(async () => {
+    redis = await PrivateRedisServer.start();
+    api = await startComposedApi({ stores: realStores({ redisUrl: redis.url }) });
+  });
+  afterAll(async () => {
+    redis?.signal('SIGCONT');
+    await api?.close();
+    await redis?.stop();
+  });
+
+  it('answers 503 within a second, names redis in /readyz, and serves the same session once Redis answers again', async () => {
+    const { tokens } = await api.account('hugo', password);
+    redis.signal('SIGSTOP');
+
+    await expectUnavailableFast(() => api.send('post', '/sessions', json({ username: 'hugo', password })));
+    await expectUnavailableFast(() => api.send('post', '/sessions/refresh', json({ refresh_token: tokens.refresh_token })));
+    await expectAliveButNotReady(api, 'redis', 'postgres');
+
+    redis.signal('SIGCONT');
+    await readinessBecomes(api, 200);
+    expect((await api.send('post', '/sessions/refresh', json({ refresh_token: tokens.refresh_token }))).status).toBe(200);
+  });
+});
+
 describe('an API started while Redis is down', () => {
   let redis: PrivateRedisServer;
   let api: ComposedApi;
