@@ -5,6 +5,7 @@ import { composeLocalApi, type LocalApi } from '../support/local-app.js';
 import { loadHttpConfig } from '../../src/composition/config.js';
 import { resolverOf } from '@hdoc/composition';
 import { checkedFetch, OpenApiValidator, type CheckedResponse } from '../support/openapi-validator.js';
+import { withIdentityStores, type OpenIdentityStores } from '../identity/composed-api.js';
 import { captureLogs, startServer, type CapturedLogger, type RunningServer } from '../support/test-server.js';
 import { FakeGitHubServer, type FakeGitHubUser } from '@hdoc/contract-tests';
 
@@ -57,21 +58,25 @@ export const json = (body: unknown, headers: Record<string, string> = {}): Reque
   body: JSON.stringify(body),
 });
 
-export async function startChallengeApp(options: { clock?: ManualClock; env?: Record<string, string> } = {}): Promise<ChallengeApp> {
+export async function startChallengeApp(
+  options: { clock?: ManualClock; env?: Record<string, string>; stores?: OpenIdentityStores | undefined } = {},
+): Promise<ChallengeApp> {
   const github = await FakeGitHubServer.start();
   const verifier = new MemoryEntryVerifier();
   const logs = captureLogs('debug');
-  const config = loadHttpConfig({
-    GITHUB_CLIENT_ID: github.clientId,
-    GITHUB_CLIENT_SECRET: github.clientSecret,
-    GITHUB_WEB_BASE_URL: github.baseUrl,
-    GITHUB_API_BASE_URL: github.baseUrl,
-    ...options.env,
-  });
-  const composition = await composeLocalApi(config, {
-    logger: logs.logger,
-    overrides: { entryVerifier: verifier, ...(options.clock ? { clock: options.clock } : {}) },
-  });
+  const { app: composition, closeStores } = await withIdentityStores(options.stores, (storesEnv) =>
+    composeLocalApi(
+      loadHttpConfig({
+        GITHUB_CLIENT_ID: github.clientId,
+        GITHUB_CLIENT_SECRET: github.clientSecret,
+        GITHUB_WEB_BASE_URL: github.baseUrl,
+        GITHUB_API_BASE_URL: github.baseUrl,
+        ...storesEnv,
+        ...options.env,
+      }),
+      { logger: logs.logger, overrides: { entryVerifier: verifier, ...(options.clock ? { clock: options.clock } : {}) } },
+    ),
+  );
   const server = await startServer(composition.app);
   composition.listeningAt(server.url);
   const send = checkedFetch(server.url, new OpenApiValidator(composition.openApi));
@@ -119,6 +124,7 @@ export async function startChallengeApp(options: { clock?: ManualClock; env?: Re
     close: async () => {
       await server.close();
       await composition.closers.closeAll();
+      await closeStores();
       await github.stop();
     },
   };

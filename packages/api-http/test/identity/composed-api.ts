@@ -35,6 +35,29 @@ export interface ComposedApi {
   close(): Promise<void>;
 }
 
+/** Stores of one composed API, opened for it and closed with it: the environment that selects and locates them. */
+export interface IdentityStores {
+  readonly env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Opens identity stores of their own for one API (its own schema, key prefix); absent, the memory family serves. */
+export type OpenIdentityStores = () => Promise<IdentityStores>;
+
+/** Opens `stores` (if any), builds an app on their environment, and closes them if building fails. */
+export async function withIdentityStores<T>(
+  stores: OpenIdentityStores | undefined,
+  build: (env: Record<string, string>) => Promise<T>,
+): Promise<{ app: T; closeStores: () => Promise<void> }> {
+  const opened = (await stores?.()) ?? { env: {}, close: async () => undefined };
+  try {
+    return { app: await build(opened.env), closeStores: () => opened.close() };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
+
 /** Request options for a JSON body. */
 export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
@@ -45,15 +68,16 @@ export function bearer(accessToken: string): { authorization: string } {
   return { authorization: `Bearer ${accessToken}` };
 }
 
-/** Composes the app as `npm start` does, with an optional ManualClock and extra environment. */
+/** Composes the app as `npm start` does, with an optional ManualClock, identity stores and extra environment. */
 export async function startComposedApi(
-  options: { clock?: ManualClock; env?: Record<string, string> } = {},
+  options: { clock?: ManualClock; env?: Record<string, string>; stores?: OpenIdentityStores | undefined } = {},
 ): Promise<ComposedApi> {
-  const config = loadHttpConfig({ LOG_LEVEL: 'silent', ...options.env });
-  const composition = await composeLocalApi(config, {
-    logger: pino({ level: 'silent' }),
-    ...(options.clock ? { overrides: { clock: options.clock } } : {}),
-  });
+  const { app: composition, closeStores } = await withIdentityStores(options.stores, (storesEnv) =>
+    composeLocalApi(loadHttpConfig({ LOG_LEVEL: 'silent', ...storesEnv, ...options.env }), {
+      logger: pino({ level: 'silent' }),
+      ...(options.clock ? { overrides: { clock: options.clock } } : {}),
+    }),
+  );
   const server = await startServer(composition.app);
   composition.listeningAt(server.url);
   const send = checkedFetch(server.url, new OpenApiValidator(composition.openApi));
@@ -74,6 +98,7 @@ export async function startComposedApi(
     close: async () => {
       await server.close();
       await composition.closers.closeAll();
+      await closeStores();
     },
   };
 }
