@@ -6,3 +6,4 @@ export * from './entrypoints/index.js';
 export * from './poller/index.js';
 export * from './lambda/worker-lambda.js';
 export * from './in-process/in-process-worker.js';
+export * from './schedule/sweep-schedule.js';

@@ -22,6 +22,7 @@ describe('loadHttpConfig', () => {
       hourlyLimits: { signUps: 20, uploadIntents: 300, entrySubmissions: 300 },
       postgres: { connectionString: undefined, schema: 'public' },
       redis: { url: undefined, keyPrefix: 'hdoc:' },
+      sweepIntervalSeconds: 300,
     });
   });
 
@@ -38,6 +39,7 @@ describe('loadHttpConfig', () => {
       POSTGRES_SCHEMA: 'hdoc_dev',
       REDIS_URL: 'rediss://cache.example.com:6379',
       REDIS_KEY_PREFIX: 'hdoc-dev:',
+      SWEEP_INTERVAL_SECONDS: '60',
       SHUTDOWN_TIMEOUT_MS: '2500',
       TRUST_PROXY: 'true',
       TOKEN_ISSUER: 'https://api.example.com',
@@ -78,6 +80,7 @@ describe('loadHttpConfig', () => {
       hourlyLimits: { signUps: 5, uploadIntents: 60, entrySubmissions: 90 },
       postgres: { connectionString: 'postgres://hdoc@db.example.com:5432/hdoc', schema: 'hdoc_dev' },
       redis: { url: 'rediss://cache.example.com:6379', keyPrefix: 'hdoc-dev:' },
+      sweepIntervalSeconds: 60,
     });
   });
 

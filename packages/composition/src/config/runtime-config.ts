@@ -66,6 +66,11 @@ export interface RuntimeConfig {
   readonly postgres: { readonly connectionString: string | undefined; readonly schema: string };
   /** The identity group's Redis on `aws`: `REDIS_URL` (required there) and `REDIS_KEY_PREFIX` (default `hdoc:`). */
   readonly redis: { readonly url: string | undefined; readonly keyPrefix: string };
+  /**
+   * `SWEEP_INTERVAL_SECONDS`: how often a long-running worker (the local run's included) applies the
+   * challenge's time transitions (default 300; in AWS a schedule runs the sweep Lambda instead).
+   */
+  readonly sweepIntervalSeconds: number;
 }
 
 const jsonWebKey = z.string().transform((text, context): JsonWebKeyObject => {
@@ -107,6 +112,7 @@ export const RuntimeVariables = z.object({
   POSTGRES_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('public'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_KEY_PREFIX: z.string().max(64).regex(/^[^{}]*$/, 'must not contain { or }').default('hdoc:'),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
 });
 
 /** The parsed variables of {@link RuntimeVariables} (and of an app's extension of it). */
@@ -158,6 +164,7 @@ export function runtimeConfigFrom(env: RuntimeVariablesOutput): RuntimeConfig {
     },
     postgres: { connectionString: env.DATABASE_URL, schema: env.POSTGRES_SCHEMA },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
   };
 }
 

@@ -1,4 +1,4 @@
-import { IngestStorageEvent, VerifyEntry, type StorageEvent, type VerificationJob } from '@hdoc/domain';
+import { IngestStorageEvent, SweepTimeTransitions, VerifyEntry, type StorageEvent, type VerificationJob } from '@hdoc/domain';
 import { ingestStorageEventConsumer } from '../consumers/ingest-storage-event.consumer.js';
 import { verifyEntryConsumer } from '../consumers/verify-entry.consumer.js';
 import type { ConsumerEntrypoint } from './consumer-entrypoint.js';
@@ -19,5 +19,8 @@ export const INGEST_STORAGE_EVENT: ConsumerEntrypoint<StorageEvent[]> = {
   consumer: (resolve) => ingestStorageEventConsumer(resolve(IngestStorageEvent)),
 };
 
+/** The scheduled sweep of the challenge's time transitions (a schedule's Lambda, or a timer in a long-running worker). */
+export const SWEEP = { service: 'hdoc-sweep', useCases: [SweepTimeTransitions] } as const;
+
 /** Every use case the worker runs: what a host composing the API and the worker in one process adds. */
-export const WORKER_USE_CASES = [...VERIFY_ENTRY.useCases, ...INGEST_STORAGE_EVENT.useCases];
+export const WORKER_USE_CASES = [...VERIFY_ENTRY.useCases, ...INGEST_STORAGE_EVENT.useCases, ...SWEEP.useCases];

@@ -24,3 +24,12 @@ describe('the Lambda entry modules', () => {
     await expect(import(path)).rejects.toThrow(/ADAPTERS: the AWS family cannot serve these port groups yet: challenge \(ProfileRepository, .*photos \(PhotoCatalog/);
   });
 });
+
+describe('the sweep Lambda', () => {
+  it('composes from the environment and applies the due transitions (none on an empty store)', async () => {
+    vi.stubEnv('ADAPTERS', 'memory');
+    vi.stubEnv('LOG_LEVEL', 'silent');
+    const { handler } = (await import('../../src/lambda/sweep-time-transitions.js')) as { handler: () => Promise<unknown> };
+    expect(await handler()).toEqual({ profilesTransitioned: 0, entriesRequeued: 0 });
+  });
+});
