@@ -34,10 +34,10 @@ export const PORTS_OF_GROUP: Readonly<Record<PortGroup, readonly symbol[]>> = {
 };
 
 /**
- * The groups the AWS family serves in this build. The challenge and photo groups (DynamoDB, S3, SQS)
- * are not there yet; asking for them is a configuration error that lists their ports.
+ * The groups the AWS family serves in this build. The challenge group (DynamoDB, SQS) is not there
+ * yet; asking for it is a configuration error that lists its ports.
  */
-export const AWS_SERVED_GROUPS: ReadonlySet<PortGroup> = new Set(['identity']);
+export const AWS_SERVED_GROUPS: ReadonlySet<PortGroup> = new Set(['identity', 'photos']);
 
 /** The environment variable choosing one group's family (it overrides `ADAPTERS`). */
 export function groupVariable(group: PortGroup): string {

@@ -71,6 +71,21 @@ export interface RuntimeConfig {
    * challenge's time transitions (default 300; in AWS a schedule runs the sweep Lambda instead).
    */
   readonly sweepIntervalSeconds: number;
+  /**
+   * Where the AWS groups' resources are: `AWS_REGION` (else `AWS_DEFAULT_REGION`), `AWS_ENDPOINT_URL`
+   * (one endpoint for every service: moto_server locally) and `AWS_ENDPOINT_URL_DYNAMODB` (DynamoDB
+   * Local), `CHALLENGE_TABLE`, `PHOTOS_TABLE`, `PHOTOS_BUCKET`, `VERIFICATION_QUEUE_URL`,
+   * `PHOTO_EVENTS_QUEUE_URL` (the names the SAM template sets). A group on aws requires its own.
+   */
+  readonly aws: {
+    readonly region: string | undefined;
+    readonly endpoint: string | undefined;
+    readonly dynamoDbEndpoint: string | undefined;
+    readonly tables: { readonly challenge: string | undefined; readonly photos: string | undefined };
+    readonly photosBucket: string | undefined;
+    readonly verificationQueueUrl: string | undefined;
+    readonly photoEventsQueueUrl: string | undefined;
+  };
 }
 
 const jsonWebKey = z.string().transform((text, context): JsonWebKeyObject => {
@@ -113,6 +128,15 @@ export const RuntimeVariables = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_KEY_PREFIX: z.string().max(64).regex(/^[^{}]*$/, 'must not contain { or }').default('hdoc:'),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_DEFAULT_REGION: z.string().min(1).optional(),
+  AWS_ENDPOINT_URL: httpUrl.optional(),
+  AWS_ENDPOINT_URL_DYNAMODB: httpUrl.optional(),
+  CHALLENGE_TABLE: z.string().min(3).max(255).optional(),
+  PHOTOS_TABLE: z.string().min(3).max(255).optional(),
+  PHOTOS_BUCKET: z.string().min(3).max(63).optional(),
+  VERIFICATION_QUEUE_URL: httpUrl.optional(),
+  PHOTO_EVENTS_QUEUE_URL: httpUrl.optional(),
 });
 
 /** The parsed variables of {@link RuntimeVariables} (and of an app's extension of it). */
@@ -131,8 +155,13 @@ function familyChoice(env: RuntimeVariablesOutput): FamilyChoice {
         `It serves ${[...AWS_SERVED_GROUPS].join(', ')}; keep the others in memory with ${keepInMemory}`,
     ]);
   }
-  if (choice.identity === 'aws' && env.REDIS_URL === undefined) {
-    throw new ConfigError([`REDIS_URL: required when the identity group runs on aws (redis://host:6379)`]);
+  const missing = [
+    ...(choice.identity === 'aws' && env.REDIS_URL === undefined ? ['REDIS_URL'] : []),
+    ...(choice.photos === 'aws' && env.PHOTOS_TABLE === undefined ? ['PHOTOS_TABLE'] : []),
+    ...(choice.photos === 'aws' && env.PHOTOS_BUCKET === undefined ? ['PHOTOS_BUCKET'] : []),
+  ];
+  if (missing.length > 0) {
+    throw new ConfigError(missing.map((variable) => `${variable}: required when its port group runs on aws`));
   }
   return choice;
 }
@@ -165,6 +194,15 @@ export function runtimeConfigFrom(env: RuntimeVariablesOutput): RuntimeConfig {
     postgres: { connectionString: env.DATABASE_URL, schema: env.POSTGRES_SCHEMA },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
+    aws: {
+      region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+      endpoint: env.AWS_ENDPOINT_URL,
+      dynamoDbEndpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+      tables: { challenge: env.CHALLENGE_TABLE, photos: env.PHOTOS_TABLE },
+      photosBucket: env.PHOTOS_BUCKET,
+      verificationQueueUrl: env.VERIFICATION_QUEUE_URL,
+      photoEventsQueueUrl: env.PHOTO_EVENTS_QUEUE_URL,
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { OpenedStores } from '@hdoc/adapters-aws/identity-stores';
 import type { Clock } from '@hdoc/domain';
 import type { ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
@@ -15,22 +16,47 @@ export interface AwsFamilyContext {
   readonly readiness: ReadinessChecks;
 }
 
+/** Registers an opened group's probes and closer, and hands back its bindings. */
+function adopt(name: string, stores: OpenedStores, context: AwsFamilyContext): ContainerModule {
+  context.closers.register(name, () => stores.close());
+  for (const probe of stores.probes) context.readiness.register(probe);
+  return stores.module;
+}
+
 /**
- * The AWS adapters of `groups` (today the identity group: users on PostgreSQL; sessions, rate limits,
- * OAuth states and sign-in codes on Redis). Their package is imported here, on demand, so an
- * entrypoint on the memory family never loads pg, ioredis or an SDK client. Each opened dependency
- * registers a readiness check and a closer.
+ * The AWS adapters of `groups`: identity (users on PostgreSQL; sessions, rate limits, OAuth states and
+ * sign-in codes on Redis) and photos (catalog on DynamoDB, objects and signed URLs on S3). Each group's
+ * assembly is imported here, on demand, so an entrypoint loads only the clients its groups use (the
+ * memory family none). Each opened dependency registers a readiness check and a closer.
  */
 export async function awsFamilyModules(
   groups: readonly PortGroup[],
-  config: Pick<RuntimeConfig, 'postgres' | 'redis' | 'refreshReuseGraceSeconds'>,
+  config: Pick<RuntimeConfig, 'postgres' | 'redis' | 'refreshReuseGraceSeconds' | 'aws'>,
   context: AwsFamilyContext,
 ): Promise<ContainerModule[]> {
-  if (!groups.includes('identity')) return [];
+  const modules: ContainerModule[] = [];
+  if (groups.includes('identity')) modules.push(await identityModule(config, context));
+  if (groups.includes('photos')) modules.push(await photosModule(config, context));
+  return modules;
+}
+
+async function photosModule(config: Pick<RuntimeConfig, 'aws'>, context: AwsFamilyContext): Promise<ContainerModule> {
+  const { tables, photosBucket, region, endpoint, dynamoDbEndpoint } = config.aws;
+  // runtimeConfigFrom refuses the photos group on aws without them; this guards direct callers.
+  if (tables.photos === undefined || photosBucket === undefined) throw new Error('PHOTOS_TABLE and PHOTOS_BUCKET are required for the photos group on aws');
+  const { openAwsPhotoStores } = await import('@hdoc/adapters-aws/photo-stores');
+  const stores = openAwsPhotoStores({ clients: { region, endpoint, dynamoDbEndpoint }, tableName: tables.photos, bucket: photosBucket });
+  return adopt('photo stores (dynamodb, s3)', stores, context);
+}
+
+async function identityModule(
+  config: Pick<RuntimeConfig, 'postgres' | 'redis' | 'refreshReuseGraceSeconds'>,
+  context: AwsFamilyContext,
+): Promise<ContainerModule> {
   const redisUrl = config.redis.url;
   // runtimeConfigFrom refuses aws identity without REDIS_URL; this guards direct callers.
   if (redisUrl === undefined) throw new Error('REDIS_URL is required for the identity group on aws');
-  const { openAwsIdentityStores } = await import('@hdoc/adapters-aws/identity');
+  const { openAwsIdentityStores } = await import('@hdoc/adapters-aws/identity-stores');
   let lastRedisError = '';
   const stores = await openAwsIdentityStores({
     postgres: {
@@ -47,7 +73,5 @@ export async function awsFamilyModules(
       context.logger.warn({ err: { message: error.message } }, 'redis connection error');
     },
   });
-  context.closers.register('identity stores (postgres, redis)', () => stores.close());
-  for (const probe of stores.probes) context.readiness.register(probe);
-  return [stores.module];
+  return adopt('identity stores (postgres, redis)', stores, context);
 }

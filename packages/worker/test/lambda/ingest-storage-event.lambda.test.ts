@@ -176,11 +176,11 @@ describe('the ingest-storage-event Lambda', () => {
     const { photoId, key } = await h.requestUpload(1_000);
     await h.storage.put(key, png(8, 8), 'image/png');
     const [good] = h.takeBodies();
-    const withoutSequencer = JSON.parse(good!) as { Records: { s3: { object: Record<string, unknown> } }[] };
-    delete withoutSequencer.Records[0]!.s3.object.sequencer;
+    const badSequencer = JSON.parse(good!) as { Records: { s3: { object: Record<string, unknown> } }[] };
+    badSequencer.Records[0]!.s3.object.sequencer = 'not-hex';
     const notAnEvent = JSON.stringify({ Records: [{ eventName: 'ObjectRestore:Completed', s3: { secret: 'private-bits' } }] });
 
-    const response = await h.handler(sqsEvent([JSON.stringify(withoutSequencer), good!, notAnEvent, 'private-bits'], QUEUE), lambdaContext);
+    const response = await h.handler(sqsEvent([JSON.stringify(badSequencer), good!, notAnEvent, 'private-bits'], QUEUE), lambdaContext);
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }, { itemIdentifier: 'm-3' }, { itemIdentifier: 'm-4' }] });
     expect(await h.photo(photoId)).toMatchObject({ status: 'ready', width: 8 });
@@ -202,5 +202,20 @@ describe('the ingest-storage-event Lambda', () => {
 
     expect(h.outcomes()).toEqual(['ignored', 'removed']);
     await expect(h.photo(photoId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('the ingest-storage-event Lambda on events as moto_server sends them', () => {
+  it('catalogues an upload whose event carries no sequencer, once, however often it is delivered', async () => {
+    const h = await setUp();
+    const { photoId, key } = await h.requestUpload(1_000);
+    await h.storage.put(key, png(8, 8), 'image/png');
+    const [body] = h.takeBodies();
+    const withoutSequencer = JSON.parse(body!) as { Records: { s3: { object: Record<string, unknown> } }[] };
+    delete withoutSequencer.Records[0]!.s3.object.sequencer;
+    const twice = sqsEvent([JSON.stringify(withoutSequencer), JSON.stringify(withoutSequencer)], QUEUE);
+    expect(await h.handler(twice, lambdaContext)).toEqual({ batchItemFailures: [] });
+    expect(await h.photo(photoId)).toMatchObject({ status: 'ready', width: 8 });
+    expect(h.outcomes().filter((outcome) => outcome === 'ready')).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import {
   type SessionPolicy,
 } from '@hdoc/domain';
 import { ContainerModule } from 'inversify';
+import type { OpenedStores, StoreProbe } from './opened-stores.js';
 import { createPostgresPool, type PostgresPoolOptions } from '../postgres/postgres-pool.js';
 import { PostgresUserRepository } from '../postgres/postgres-user-repository.js';
 import { openRedis } from '../redis/redis-client.js';
@@ -29,21 +30,9 @@ export interface AwsIdentityStoresOptions {
   readonly onRedisError?: (error: Error) => void;
 }
 
-/** A dependency the stores need, as a readiness probe: resolves while it answers. */
-export interface IdentityStoreProbe {
-  /** `postgres` or `redis`: names a dependency, never a host or a secret. */
-  readonly name: string;
-  check(): Promise<void>;
-}
-
-/** The opened stores: their bindings, a probe per dependency, and how to release the connections. */
-export interface AwsIdentityStores {
-  /** Binds UserRepository (PostgreSQL), SessionStore, RateLimiter, OAuthStateStore and SignInCodeStore (Redis). */
-  readonly module: ContainerModule;
-  readonly probes: readonly IdentityStoreProbe[];
-  /** Ends the pool and the Redis connection. */
-  close(): Promise<void>;
-}
+/** The opened identity stores: UserRepository (PostgreSQL), SessionStore, RateLimiter, OAuthStateStore and SignInCodeStore (Redis). */
+export type AwsIdentityStores = OpenedStores;
+export type { OpenedStores, StoreProbe } from './opened-stores.js';
 
 /**
  * Opens the identity stores of the production path: users in PostgreSQL, the rest in Redis. Neither
@@ -65,7 +54,7 @@ export async function openAwsIdentityStores(options: AwsIdentityStoresOptions): 
     bind(OAuthStateStoreToken).toConstantValue(new RedisOAuthStateStore(redis, clock, { keyPrefix }));
     bind(SignInCodeStoreToken).toConstantValue(new RedisSignInCodeStore(redis, clock, { keyPrefix }));
   });
-  const probes: IdentityStoreProbe[] = [
+  const probes: StoreProbe[] = [
     {
       name: 'postgres',
       check: async () => {

@@ -1,0 +1,3 @@
+export * from './opened-stores.js';
+export * from './aws-identity-stores.js';
+export * from './aws-photo-stores.js';
