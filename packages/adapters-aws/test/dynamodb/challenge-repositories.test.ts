@@ -122,6 +122,7 @@ describe('DynamoDbProfileRepository under concurrency (DynamoDB Local)', () => {
       const candidates = [aProfile(freshName(), id), aProfile(freshName(), id)];
       const results = await Promise.allSettled(candidates.map((profile) => profiles.save(profile, null)));
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      for (const result of results) if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(StaleWriteError);
       const winner = candidates[results.findIndex((result) => result.status === 'fulfilled')]!;
       const loser = candidates.find((profile) => profile !== winner)!;
       expect(await profiles.getByGithubId(id)).toEqual(winner);
@@ -129,26 +130,26 @@ describe('DynamoDbProfileRepository under concurrency (DynamoDB Local)', () => {
     }
   });
 
-  it('surfaces a version conflict as StaleWriteError (code concurrent_update) on every write path, changing nothing', async () => {
-    const name = freshName();
-    const id = freshId();
-    const v1 = aProfile(name, id);
-    await profiles.save(v1, null);
-    const v2 = { ...v1, bio: 'second', version: 2 };
-    await profiles.save(v2, 1);
-    const stale = { ...v1, bio: 'stale', version: 2 };
-    const conflicts = [
-      () => profiles.save(stale, 1), // PutItem
-      () => profiles.save({ ...stale, githubId: freshId() }, 1), // TransactWriteItems
-      () => profiles.rename(name, { ...stale, githubUsername: freshName() }, 1),
+  it('surfaces a version conflict that arises between the read and the write as StaleWriteError, on every write path, changing nothing', async () => {
+    const writes: [string, (repository: DynamoDbProfileRepository, stale: Profile) => Promise<void>][] = [
+      ['PutItem', (repository, stale) => repository.save({ ...stale, bio: 'lost' }, 1)],
+      ['TransactWriteItems', (repository, stale) => repository.save({ ...stale, githubId: freshId() }, 1)],
+      ['TransactWriteItems', (repository, stale) => repository.rename(stale.githubUsername, { ...stale, githubUsername: freshName() }, 1)],
     ];
-    for (const conflict of conflicts) {
-      const error: unknown = await conflict().catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(StaleWriteError);
+    for (const [operation, write] of writes) {
+      const v1 = aProfile(freshName(), freshId());
+      await profiles.save(v1, null);
+      const v2 = { ...v1, bio: 'the other writer', version: 2 };
+      const base = dynamoDbLocalClient();
+      beforeFirst(base, `${operation}Command`, () => profiles.save(v2, 1));
+      const repository = new DynamoDbProfileRepository({ client: DynamoDBDocumentClient.from(base), tableName: tables.names.challenge });
+      const error: unknown = await write(repository, { ...v1, version: 2 }).catch((caught: unknown) => caught);
+      base.destroy();
+      expect(error, operation).toBeInstanceOf(StaleWriteError);
       expect(error).toMatchObject({ code: 'concurrent_update' });
+      expect(await profiles.get(v1.githubUsername)).toEqual(v2);
+      expect(await profiles.getByGithubId(v1.githubId!)).toEqual(v2);
     }
-    expect(await profiles.get(name)).toEqual(v2);
-    expect(await profiles.getByGithubId(id)).toEqual(v2);
   });
 
   it('stores a profile with no next transition outside the due index, and reads only the due ones', async () => {
