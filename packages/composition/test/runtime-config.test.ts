@@ -14,26 +14,40 @@ describe('loadRuntimeConfig: the adapter family of each port group', () => {
     expect(config.adapters).toEqual({ challenge: 'memory', identity: 'aws', photos: 'memory' });
     expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'hdoc:' });
     expect(config.postgres).toEqual({ connectionString: undefined, schema: 'hdoc_test' });
-    expect(() => loadRuntimeConfig({ ADAPTERS_IDENTITY: 'aws' })).toThrow(/^invalid configuration: REDIS_URL: required when the identity group runs on aws/);
+    expect(() => loadRuntimeConfig({ ADAPTERS_IDENTITY: 'aws' })).toThrow(/^invalid configuration: REDIS_URL: required when its port group runs on aws$/);
   });
 
-  it('says which port groups ADAPTERS=aws cannot serve yet, naming their ports and how to keep them in memory', () => {
+  it('names every resource ADAPTERS=aws lacks, and reads the ones the SAM template sets', () => {
     let caught: unknown;
     try {
-      loadRuntimeConfig({ ADAPTERS: 'aws', REDIS_URL: 'redis://127.0.0.1:6379' });
+      loadRuntimeConfig({ ADAPTERS: 'aws' });
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
-    const { message } = caught as ConfigError;
-    expect(message).toContain('challenge (ProfileRepository, EntryRepository, Leaderboard, VerificationQueue, EntryVerifier)');
-    expect(message).toContain('photos (PhotoCatalog, ObjectStorage, UploadUrlSigner, ViewUrlSigner)');
-    expect(message).toContain('It serves identity');
-    expect(message).toContain('ADAPTERS_CHALLENGE=memory ADAPTERS_PHOTOS=memory');
-    // With those two kept in memory, the same configuration is served.
-    expect(
-      loadRuntimeConfig({ ADAPTERS: 'aws', ADAPTERS_CHALLENGE: 'memory', ADAPTERS_PHOTOS: 'memory', REDIS_URL: 'redis://127.0.0.1:6379' }).adapters,
-    ).toEqual({ challenge: 'memory', identity: 'aws', photos: 'memory' });
+    expect((caught as ConfigError).problems.map((problem) => problem.split(':')[0])).toEqual([
+      'REDIS_URL',
+      'CHALLENGE_TABLE',
+      'VERIFICATION_QUEUE_URL',
+      'PHOTOS_TABLE',
+      'PHOTOS_BUCKET',
+    ]);
+    const config = loadRuntimeConfig({
+      ADAPTERS: 'aws',
+      REDIS_URL: 'rediss://cache.example.com:6379',
+      CHALLENGE_TABLE: 'hdoc-dev-challenge',
+      PHOTOS_TABLE: 'hdoc-dev-photos',
+      PHOTOS_BUCKET: 'hdoc-dev-photos-123',
+      VERIFICATION_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/hdoc-dev-verification',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+    });
+    expect(config.adapters).toEqual({ challenge: 'aws', identity: 'aws', photos: 'aws' });
+    expect(config.aws).toMatchObject({
+      region: 'eu-west-1',
+      endpoint: undefined,
+      tables: { challenge: 'hdoc-dev-challenge', photos: 'hdoc-dev-photos' },
+      photosBucket: 'hdoc-dev-photos-123',
+    });
   });
 
   it('names every bad variable without echoing a value', () => {

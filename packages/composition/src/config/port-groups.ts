@@ -1,6 +1,5 @@
 import {
   EntryRepositoryToken,
-  EntryVerifierToken,
   LeaderboardToken,
   OAuthStateStoreToken,
   ObjectStorageToken,
@@ -26,25 +25,14 @@ export type AdapterFamily = (typeof ADAPTER_FAMILIES)[number];
 /** The family serving each group. */
 export type FamilyChoice = Readonly<Record<PortGroup, AdapterFamily>>;
 
-/** The ports of each group, by token (their names appear in configuration errors). */
+/** The ports of each group, by token: a group's adapters are loaded when an entrypoint needs one of them. */
 export const PORTS_OF_GROUP: Readonly<Record<PortGroup, readonly symbol[]>> = {
-  challenge: [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, EntryVerifierToken],
+  challenge: [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken],
   identity: [UserRepositoryToken, SessionStoreToken, RateLimiterToken, OAuthStateStoreToken, SignInCodeStoreToken],
   photos: [PhotoCatalogToken, ObjectStorageToken, UploadUrlSignerToken, ViewUrlSignerToken],
 };
 
-/**
- * The groups the AWS family serves in this build. The challenge group (DynamoDB, SQS) is not there
- * yet; asking for it is a configuration error that lists its ports.
- */
-export const AWS_SERVED_GROUPS: ReadonlySet<PortGroup> = new Set(['identity', 'photos']);
-
 /** The environment variable choosing one group's family (it overrides `ADAPTERS`). */
 export function groupVariable(group: PortGroup): string {
   return `ADAPTERS_${group.toUpperCase()}`;
-}
-
-/** A port's name as errors show it (`ProfileRepository`), from its DI token. */
-export function portName(port: symbol): string {
-  return (port.description ?? 'unknown').replace(/^hdoc\./, '');
 }

@@ -2,16 +2,7 @@ import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../logging/logger.js';
 import { ConfigError } from './config-error.js';
 import { parseVariables, type Environment } from './parse-variables.js';
-import {
-  ADAPTER_FAMILIES,
-  AWS_SERVED_GROUPS,
-  groupVariable,
-  PORT_GROUPS,
-  PORTS_OF_GROUP,
-  portName,
-  type FamilyChoice,
-  type PortGroup,
-} from './port-groups.js';
+import { ADAPTER_FAMILIES, groupVariable, PORT_GROUPS, type FamilyChoice, type PortGroup } from './port-groups.js';
 
 /** A JSON Web Key as configured; the token service checks its shape (Ed25519, kid) when importing it. */
 export type JsonWebKeyObject = Readonly<Record<string, unknown>>;
@@ -142,21 +133,14 @@ export const RuntimeVariables = z.object({
 /** The parsed variables of {@link RuntimeVariables} (and of an app's extension of it). */
 export type RuntimeVariablesOutput = z.output<typeof RuntimeVariables>;
 
-/** Which family serves each group: the group's own variable, else `ADAPTERS`; refuses groups the AWS family cannot serve yet. */
+/** Which family serves each group: the group's own variable, else `ADAPTERS`; a group on aws needs its resources named. */
 function familyChoice(env: RuntimeVariablesOutput): FamilyChoice {
   const pick = (group: PortGroup) => env[groupVariable(group) as 'ADAPTERS_CHALLENGE'] ?? env.ADAPTERS;
   const choice = Object.fromEntries(PORT_GROUPS.map((group) => [group, pick(group)])) as Record<PortGroup, 'memory' | 'aws'>;
-  const unserved = PORT_GROUPS.filter((group) => choice[group] === 'aws' && !AWS_SERVED_GROUPS.has(group));
-  if (unserved.length > 0) {
-    const detail = unserved.map((group) => `${group} (${PORTS_OF_GROUP[group].map(portName).join(', ')})`);
-    const keepInMemory = unserved.map((group) => `${groupVariable(group)}=memory`).join(' ');
-    throw new ConfigError([
-      `ADAPTERS: the AWS family cannot serve these port groups yet: ${detail.join('; ')}. ` +
-        `It serves ${[...AWS_SERVED_GROUPS].join(', ')}; keep the others in memory with ${keepInMemory}`,
-    ]);
-  }
   const missing = [
-    ...(choice.identity === 'aws' && env.REDIS_URL === undefined ? ['REDIS_URL'] : []),
+    ...((choice.identity === 'aws' || choice.challenge === 'aws') && env.REDIS_URL === undefined ? ['REDIS_URL'] : []),
+    ...(choice.challenge === 'aws' && env.CHALLENGE_TABLE === undefined ? ['CHALLENGE_TABLE'] : []),
+    ...(choice.challenge === 'aws' && env.VERIFICATION_QUEUE_URL === undefined ? ['VERIFICATION_QUEUE_URL'] : []),
     ...(choice.photos === 'aws' && env.PHOTOS_TABLE === undefined ? ['PHOTOS_TABLE'] : []),
     ...(choice.photos === 'aws' && env.PHOTOS_BUCKET === undefined ? ['PHOTOS_BUCKET'] : []),
   ];

@@ -1,6 +1,6 @@
-import { SystemClock, type LocalBaseUrl } from '@hdoc/adapters-memory';
+import { ShapeCheckingEntryVerifier, SystemClock, type LocalBaseUrl } from '@hdoc/adapters-memory';
 import type { HttpGitHubOAuthOptions } from '@hdoc/adapters-node';
-import { ClockToken, TokenServiceToken, type Clock, type EntryVerifier, type TokenService } from '@hdoc/domain';
+import { ClockToken, EntryVerifierToken, TokenServiceToken, type Clock, type EntryVerifier, type TokenService } from '@hdoc/domain';
 import { Container, type ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
 import { PORT_GROUPS, PORTS_OF_GROUP, type PortGroup } from '../config/port-groups.js';
@@ -69,6 +69,11 @@ export async function compose(options: CompositionOptions): Promise<Composition>
   const groups = groupsByFamily(needs.ports, config);
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(ClockToken).toConstantValue(clock);
+  // The memory family binds the verifier with its challenge group; beside the AWS stores, the same
+  // URL-shape verifier stands in until the real GitHub and X verifiers exist.
+  if (needs.ports.has(EntryVerifierToken) && config.adapters.challenge === 'aws') {
+    container.bind(EntryVerifierToken).toConstantValue(options.overrides?.entryVerifier ?? new ShapeCheckingEntryVerifier());
+  }
   try {
     const modules = [
       ...(groups.memory.length === 0

@@ -36,8 +36,37 @@ export async function awsFamilyModules(
 ): Promise<ContainerModule[]> {
   const modules: ContainerModule[] = [];
   if (groups.includes('identity')) modules.push(await identityModule(config, context));
+  if (groups.includes('challenge')) modules.push(await challengeModule(config, context));
   if (groups.includes('photos')) modules.push(await photosModule(config, context));
   return modules;
+}
+
+/** Logs a change of a Redis client's connection error once, not one line per reconnect attempt. */
+function redisErrorLogger(context: AwsFamilyContext, client: string): (error: Error) => void {
+  let last = '';
+  return (error) => {
+    if (error.message === last) return;
+    last = error.message;
+    context.logger.warn({ err: { message: error.message }, client }, 'redis connection error');
+  };
+}
+
+async function challengeModule(config: Pick<RuntimeConfig, 'aws' | 'redis'>, context: AwsFamilyContext): Promise<ContainerModule> {
+  const { tables, verificationQueueUrl, region, endpoint, dynamoDbEndpoint } = config.aws;
+  const redisUrl = config.redis.url;
+  // runtimeConfigFrom refuses the challenge group on aws without them; this guards direct callers.
+  if (tables.challenge === undefined || verificationQueueUrl === undefined || redisUrl === undefined) {
+    throw new Error('CHALLENGE_TABLE, VERIFICATION_QUEUE_URL and REDIS_URL are required for the challenge group on aws');
+  }
+  const { openAwsChallengeStores } = await import('@hdoc/adapters-aws/challenge-stores');
+  const stores = await openAwsChallengeStores({
+    clients: { region, endpoint, dynamoDbEndpoint },
+    tableName: tables.challenge,
+    verificationQueueUrl,
+    leaderboardRedis: { url: redisUrl, keyPrefix: config.redis.keyPrefix },
+    onRedisError: redisErrorLogger(context, 'leaderboard'),
+  });
+  return adopt('challenge stores (dynamodb, sqs, redis)', stores, context);
 }
 
 async function photosModule(config: Pick<RuntimeConfig, 'aws'>, context: AwsFamilyContext): Promise<ContainerModule> {
@@ -57,7 +86,6 @@ async function identityModule(
   // runtimeConfigFrom refuses aws identity without REDIS_URL; this guards direct callers.
   if (redisUrl === undefined) throw new Error('REDIS_URL is required for the identity group on aws');
   const { openAwsIdentityStores } = await import('@hdoc/adapters-aws/identity-stores');
-  let lastRedisError = '';
   const stores = await openAwsIdentityStores({
     postgres: {
       schema: config.postgres.schema,
@@ -66,12 +94,7 @@ async function identityModule(
     redis: { url: redisUrl, keyPrefix: config.redis.keyPrefix },
     clock: context.clock,
     sessionPolicy: sessionPolicyOf(config),
-    // ioredis reports every failed reconnect: log a change of reason once, not one line per 500 ms.
-    onRedisError: (error) => {
-      if (error.message === lastRedisError) return;
-      lastRedisError = error.message;
-      context.logger.warn({ err: { message: error.message } }, 'redis connection error');
-    },
+    onRedisError: redisErrorLogger(context, 'identity'),
   });
   return adopt('identity stores (postgres, redis)', stores, context);
 }

@@ -1,0 +1,68 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { EntryRepositoryToken, LeaderboardToken, ProfileRepositoryToken, VerificationQueueToken } from '@hdoc/domain';
+import { ContainerModule } from 'inversify';
+import type { AwsClientConfig } from '../config/aws-client-config.js';
+import { DynamoDbEntryRepository } from '../dynamodb/challenge/dynamodb-entry-repository.js';
+import { DynamoDbProfileRepository } from '../dynamodb/challenge/dynamodb-profile-repository.js';
+import { openRedis } from '../redis/redis-client.js';
+import { RedisLeaderboard } from '../redis/redis-leaderboard.js';
+import { SqsVerificationQueue } from '../sqs/sqs-verification-queue.js';
+import type { OpenedStores, StoreProbe } from './opened-stores.js';
+
+/** Where the challenge group lives. */
+export interface AwsChallengeStoresOptions {
+  /** Region and endpoints (moto_server for SQS, DynamoDB Local locally) of the clients. */
+  readonly clients: AwsClientConfig & { readonly dynamoDbEndpoint?: string | undefined };
+  /** The challenge table (`CHALLENGE_TABLE`). */
+  readonly tableName: string;
+  /** The verification queue (`VERIFICATION_QUEUE_URL`). */
+  readonly verificationQueueUrl: string;
+  /** The leaderboard's Redis (sorted sets); `keyPrefix` isolates a stage. */
+  readonly leaderboardRedis: { readonly url: string; readonly keyPrefix: string };
+  readonly onRedisError?: (error: Error) => void;
+}
+
+/**
+ * Opens the challenge group on AWS: profiles and entries on DynamoDB, the verification queue on SQS and
+ * the leaderboard in Redis sorted sets. The entry verifier is not part of it: the host binds one. SDK
+ * clients connect per request and the Redis client reconnects in the background, so nothing has to be
+ * up at start; `dynamodb`, `sqs` and `redis` probe them for readiness.
+ */
+export async function openAwsChallengeStores(options: AwsChallengeStoresOptions): Promise<OpenedStores> {
+  const { region, endpoint } = options.clients;
+  const dynamoDbEndpoint = options.clients.dynamoDbEndpoint ?? endpoint;
+  const dynamoDb = new DynamoDBClient({
+    ...(region === undefined ? {} : { region }),
+    ...(dynamoDbEndpoint === undefined ? {} : { endpoint: dynamoDbEndpoint }),
+  });
+  const documents = DynamoDBDocumentClient.from(dynamoDb);
+  const sqs = new SQSClient({ ...(region === undefined ? {} : { region }), ...(endpoint === undefined ? {} : { endpoint }) });
+  const redis = await openRedis({ url: options.leaderboardRedis.url, ...(options.onRedisError ? { onError: options.onRedisError } : {}) });
+  const { tableName, verificationQueueUrl } = options;
+  const module = new ContainerModule(({ bind }) => {
+    bind(ProfileRepositoryToken).toConstantValue(new DynamoDbProfileRepository({ client: documents, tableName }));
+    bind(EntryRepositoryToken).toConstantValue(new DynamoDbEntryRepository({ client: documents, tableName }));
+    bind(LeaderboardToken).toConstantValue(new RedisLeaderboard(redis, { keyPrefix: options.leaderboardRedis.keyPrefix }));
+    bind(VerificationQueueToken).toConstantValue(new SqsVerificationQueue({ client: sqs, queueUrl: verificationQueueUrl }));
+  });
+  const probes: StoreProbe[] = [
+    { name: 'dynamodb', check: async () => void (await dynamoDb.send(new DescribeTableCommand({ TableName: tableName }))) },
+    {
+      name: 'sqs',
+      check: async () =>
+        void (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: verificationQueueUrl, AttributeNames: ['QueueArn'] }))),
+    },
+    { name: 'redis', check: async () => void (await redis.ping()) },
+  ];
+  return {
+    module,
+    probes,
+    close: async () => {
+      redis.disconnect();
+      dynamoDb.destroy();
+      sqs.destroy();
+    },
+  };
+}
