@@ -5,3 +5,4 @@ export * from './assembly/index.js';
 export * from './s3/index.js';
 export * from './sqs/index.js';
 export * from './dynamodb/index.js';
+export * from './local/index.js';

@@ -33,7 +33,8 @@ describe.concurrent('npm start with bad configuration', () => {
     ['PORT', `80${secret}`],
     ['TOKEN_SIGNING_KEY', `{"kty":"OKP","crv":"Ed25519","x":"${secret}"}`],
     ['TOKEN_SIGNING_KEY', `{"kty":"OKP","crv":"Ed25519","kid":"k","x":"${secret}","d":"${secret}"}`],
-    ['ADAPTERS', 'aws'],
+    ['ADAPTERS', `aws${secret}`],
+    ['REDIS_URL', `http://${secret}@cache`],
   ])('%s=%s: exits 1 with one line naming the variable, no stack trace, no value', async (name, value) => {
     const { code, stdout, stderr } = await start({ [name]: value });
     expect(code).toBe(1);

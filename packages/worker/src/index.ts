@@ -7,3 +7,4 @@ export * from './poller/index.js';
 export * from './lambda/worker-lambda.js';
 export * from './in-process/in-process-worker.js';
 export * from './schedule/sweep-schedule.js';
+export * from './process/queue-consumers.js';

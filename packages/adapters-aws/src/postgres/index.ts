@@ -1,3 +1,3 @@
 export { PostgresUserRepository } from './postgres-user-repository.js';
 export { createPostgresPool, LAMBDA_POOL_SETTINGS, type PostgresPoolOptions } from './postgres-pool.js';
-export { migratePostgres, MIGRATIONS_DIR, type MigratePostgresOptions } from './migrate.js';
+export { migrateDatabase, migratePostgres, MIGRATIONS_DIR, type MigratePostgresOptions } from './migrate.js';

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 import type pg from 'pg';
+import { createPostgresPool } from './postgres-pool.js';
 import { assertSchemaName } from './schema-name.js';
 
 /** The versioned migrations of this package (from src/postgres and dist/postgres alike). */
@@ -47,5 +48,27 @@ export async function migratePostgres(options: MigratePostgresOptions): Promise<
   } finally {
     // The runner set this connection's search_path to `schema`: destroy it rather than hand it back.
     client.release(true);
+  }
+}
+
+/**
+ * Migrates `schema` over a one-connection pool of its own (DATABASE_URL-style `connectionString`, else
+ * pg's `PG*` variables), without the request timeouts (a migration may take longer than a request;
+ * a dead database still fails fast), and ends the pool. `npm run migrate` and the local AWS run use it.
+ */
+export async function migrateDatabase(options: {
+  readonly connectionString: string | undefined;
+  readonly schema: string;
+  readonly log?: (message: string) => void;
+}): Promise<string[]> {
+  const { connectionString } = options;
+  const pool = createPostgresPool({
+    ...(connectionString === undefined ? {} : { connectionString }),
+    overrides: { max: 1, statement_timeout: 0, query_timeout: 0 },
+  });
+  try {
+    return await migratePostgres({ pool, schema: options.schema, ...(options.log ? { log: options.log } : {}) });
+  } finally {
+    await pool.end();
   }
 }

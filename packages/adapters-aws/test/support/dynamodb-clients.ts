@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { DYNAMODB_LOCAL_CLIENT_SETTINGS } from '../../src/dynamodb/local/dynamodb-local.js';
+import { DYNAMODB_LOCAL_CLIENT_SETTINGS } from '../../src/local/dynamodb-local.js';
 import { provisionTables, tableNames, type TableNames } from '../../src/dynamodb/tables.js';
 
 /** A DynamoDB client of the run's DynamoDB Local (fixed region, dummy credentials), with optional overrides. */

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../src/dynamodb/local/dynamodb-local.js';
+import { startDynamoDbLocal } from '../../src/local/dynamodb-local.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { freePort, oneLine } from './local-process.js';
 
 /** A running DynamoDB Local (the official Java server bundled in the local-dynamo package). */
 export interface DynamoDbLocal {
@@ -21,30 +21,10 @@ const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 3_000;
 const PORT_ATTEMPTS = 3;
 
-/** An error whose stack is its message, so test runners and scripts print one line naming the problem. */
-function oneLine(message: string): Error {
-  const error = new Error(message);
-  error.stack = `Error: ${message}`;
-  return error;
-}
-
 /** The folder holding DynamoDBLocal.jar, resolved through local-dynamo's package.json (a dev dependency). */
 export function dynamoDbLocalDirectory(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('local-dynamo/package.json')), 'aws_dynamodb_local');
-}
-
-/** A port the OS says is free now; the server binds it a moment later (a lost race is retried by the caller). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port from the OS');
-  return address.port;
 }
 
 async function answers(client: DynamoDBClient): Promise<boolean> {
