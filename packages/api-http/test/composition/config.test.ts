@@ -23,6 +23,15 @@ describe('loadHttpConfig', () => {
       postgres: { connectionString: undefined, schema: 'public' },
       redis: { url: undefined, keyPrefix: 'hdoc:' },
       sweepIntervalSeconds: 300,
+      aws: {
+        region: undefined,
+        endpoint: undefined,
+        dynamoDbEndpoint: undefined,
+        tables: { challenge: undefined, photos: undefined },
+        photosBucket: undefined,
+        verificationQueueUrl: undefined,
+        photoEventsQueueUrl: undefined,
+      },
     });
   });
 
@@ -40,6 +49,14 @@ describe('loadHttpConfig', () => {
       REDIS_URL: 'rediss://cache.example.com:6379',
       REDIS_KEY_PREFIX: 'hdoc-dev:',
       SWEEP_INTERVAL_SECONDS: '60',
+      AWS_REGION: 'eu-west-1',
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:5000',
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000',
+      CHALLENGE_TABLE: 'hdoc-dev-challenge',
+      PHOTOS_TABLE: 'hdoc-dev-photos',
+      PHOTOS_BUCKET: 'hdoc-dev-photos-1',
+      VERIFICATION_QUEUE_URL: 'http://127.0.0.1:5000/1/hdoc-dev-verification',
+      PHOTO_EVENTS_QUEUE_URL: 'http://127.0.0.1:5000/1/hdoc-dev-photo-events',
       SHUTDOWN_TIMEOUT_MS: '2500',
       TRUST_PROXY: 'true',
       TOKEN_ISSUER: 'https://api.example.com',
@@ -81,6 +98,15 @@ describe('loadHttpConfig', () => {
       postgres: { connectionString: 'postgres://hdoc@db.example.com:5432/hdoc', schema: 'hdoc_dev' },
       redis: { url: 'rediss://cache.example.com:6379', keyPrefix: 'hdoc-dev:' },
       sweepIntervalSeconds: 60,
+      aws: {
+        region: 'eu-west-1',
+        endpoint: 'http://127.0.0.1:5000',
+        dynamoDbEndpoint: 'http://127.0.0.1:8000',
+        tables: { challenge: 'hdoc-dev-challenge', photos: 'hdoc-dev-photos' },
+        photosBucket: 'hdoc-dev-photos-1',
+        verificationQueueUrl: 'http://127.0.0.1:5000/1/hdoc-dev-verification',
+        photoEventsQueueUrl: 'http://127.0.0.1:5000/1/hdoc-dev-photo-events',
+      },
     });
   });
 
