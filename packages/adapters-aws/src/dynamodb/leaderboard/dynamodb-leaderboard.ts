@@ -139,9 +139,11 @@ export class DynamoDbLeaderboard implements Leaderboard {
     above.reverse();
     // Totals strictly between the participant and the farthest neighbour all stand inside the window,
     // so this range holds at most a few more totals than the window has rows, plus the rank's bucket.
-    const lowest = below.at(-1)?.total_score ?? total;
+    // It starts at the participant's own total at the latest, so the read is never empty (a cost that
+    // does not depend on how sparse the board is).
+    const lowest = Math.min((below.at(-1)?.total_score ?? total) + 1, total);
     const highest = Math.max(above[0]?.total_score ?? total, bucketEnd(total));
-    const counts = await this.counts.totals(lowest + 1, highest);
+    const counts = await this.counts.totals(lowest, highest);
     const rank = rankOfTotal(total, inBucketsAbove, counts);
     const ranked = (item: StandingItem): LeaderboardRow => rowOf(item, shiftRank(total, rank, item.total_score, counts));
     return { row: rowOf(held, rank), above: above.map(ranked), below: below.map(ranked) };
@@ -163,7 +165,7 @@ export class DynamoDbLeaderboard implements Leaderboard {
       anchorTotal = first.total_score;
       let inBucketsAbove;
       [counts, inBucketsAbove] = await Promise.all([
-        this.counts.totals(last.total_score + 1, bucketEnd(anchorTotal)),
+        this.counts.totals(Math.min(last.total_score + 1, anchorTotal), bucketEnd(anchorTotal)),
         this.counts.inBucketsAbove(anchorTotal),
       ]);
       anchorRank = rankOfTotal(anchorTotal, inBucketsAbove, counts);
