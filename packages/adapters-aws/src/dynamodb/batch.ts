@@ -10,7 +10,8 @@ const GET_BATCH = 100;
 /** Rounds for the requests DynamoDB answered as unprocessed (throttled), which the SDK does not retry. */
 const UNPROCESSED_ROUNDS = 8;
 
-const backoff = (round: number): Promise<void> =>
+/** Waits a random time up to 25 ms x 2^round (capped at 1 s), so writers that collided spread out. */
+export const backoff = (round: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 25 * 2 ** round) * Math.random()));
 
 /** Writes every request (in batches of 25), retrying unprocessed ones with backoff; throws if some stay unprocessed. */

@@ -36,15 +36,34 @@ export const PHOTO_LIST_PARTITION = 'list_pk';
 const string = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
 
 /**
- * The challenge table (profiles, entries, leaderboard): pk/sk and one overloaded index, as in
- * deploy/template.yaml; the challenge adapters may extend it here, the one definition both the test
+ * The leaderboard's order indexes on the challenge table, both ranged by `lb_sk` (leaderboard order as
+ * bytes): `lb_order` holds every participant under one partition, `lb_status_order` one partition per status.
+ */
+export const LEADERBOARD_INDEXES = {
+  all: { indexName: 'lb_order', partitionKey: 'lb_all' },
+  status: { indexName: 'lb_status_order', partitionKey: 'lb_status' },
+} as const;
+
+/** The range key of both leaderboard indexes. */
+export const LEADERBOARD_SORT_KEY = 'lb_sk';
+
+/**
+ * The challenge table (profiles, entries, leaderboard): pk/sk, one overloaded index as in
+ * deploy/template.yaml, and the leaderboard's two order indexes; the challenge adapters may extend it here, the one definition both the test
  * setup and the template tests read.
  */
 export function challengeTableDefinition(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [string('pk'), string('sk'), string('gsi1pk'), string('gsi1sk')],
+    AttributeDefinitions: [
+      string('pk'),
+      string('sk'),
+      string('gsi1pk'),
+      string('gsi1sk'),
+      ...Object.values(LEADERBOARD_INDEXES).map((index) => string(index.partitionKey)),
+      string(LEADERBOARD_SORT_KEY),
+    ],
     KeySchema: [
       { AttributeName: 'pk', KeyType: 'HASH' },
       { AttributeName: 'sk', KeyType: 'RANGE' },
@@ -58,6 +77,14 @@ export function challengeTableDefinition(tableName: string): CreateTableCommandI
         ],
         Projection: { ProjectionType: 'ALL' },
       },
+      ...Object.values(LEADERBOARD_INDEXES).map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+          { AttributeName: LEADERBOARD_SORT_KEY, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: 'ALL' as const },
+      })),
     ],
   };
 }

@@ -1,0 +1,64 @@
+import { leaderboardKey, MAX_DAYS_COMPLETED, MAX_TOTAL_SCORE, type LeaderboardKeyset, type ProfileStatus } from '@hdoc/domain';
+import { orderedText } from '../ordered-key.js';
+
+/*
+ * Every leaderboard item sits under the `LB#` prefix of the challenge table, apart from the profile
+ * and entry items. See docs/data-model.md, "Leaderboard".
+ */
+
+/** The standing's own item: `pk = LB#P#<lowercase username>`, `sk = LB`. */
+export function standingKey(githubUsername: string): { pk: string; sk: string } {
+  return { pk: `LB#P#${leaderboardKey(githubUsername)}`, sk: 'LB' };
+}
+
+/** The partition of the `lb_order` index that holds every participant. */
+export const ALL_PARTITION = 'LB#ALL';
+
+/** The partition of the `lb_status_order` index that holds one status. */
+export function statusPartition(status: ProfileStatus): string {
+  return `LB#${status}`;
+}
+
+/**
+ * The sort key of both order indexes: leaderboard order as UTF-8 byte order. Fixed-width
+ * complements put the higher total, then the more days, first; the key follows in code-unit order
+ * (orderedText), and the fixed-width prefix makes a separator unnecessary.
+ */
+export function orderSortKey(keyset: LeaderboardKeyset): string {
+  const total = String(MAX_TOTAL_SCORE - keyset.totalScore).padStart(5, '0');
+  const days = String(MAX_DAYS_COMPLETED - keyset.daysCompleted).padStart(3, '0');
+  return `${total}${days}#${orderedText(keyset.key)}`;
+}
+
+/**
+ * The partition of the score counts: one item per total and one per bucket of totals. Keys are short
+ * because a Query is billed by the size of what it reads: a count item is ~16 bytes, so all 201 bucket
+ * items fit in one 4 KB read unit.
+ */
+export const COUNTS_PARTITION = 'LB#N';
+
+/**
+ * Totals per bucket. 20,001 totals in 201 buckets: a rank reads at most 200 bucket items and 99
+ * total items, whatever the number of participants.
+ */
+export const BUCKET_WIDTH = 100;
+export const LAST_BUCKET = Math.floor(MAX_TOTAL_SCORE / BUCKET_WIDTH);
+
+export function bucketOf(total: number): number {
+  return Math.floor(total / BUCKET_WIDTH);
+}
+
+/** The highest total of the bucket holding `total`. */
+export function bucketEnd(total: number): number {
+  return Math.min(MAX_TOTAL_SCORE, bucketOf(total) * BUCKET_WIDTH + BUCKET_WIDTH - 1);
+}
+
+/** The count item of participants whose total is `total`. */
+export function totalCountSortKey(total: number): string {
+  return `T#${String(total).padStart(5, '0')}`;
+}
+
+/** The count item of participants whose total falls in `bucket`. */
+export function bucketCountSortKey(bucket: number): string {
+  return `B#${String(bucket).padStart(3, '0')}`;
+}
