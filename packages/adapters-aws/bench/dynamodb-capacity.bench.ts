@@ -17,7 +17,7 @@ import { batchWriteAll } from '../src/dynamodb/batch.js';
 import { DynamoDbLeaderboard } from '../src/dynamodb/leaderboard/dynamodb-leaderboard.js';
 import { bucketCountSortKey, bucketOf, COUNTS_PARTITION, totalCountSortKey } from '../src/dynamodb/leaderboard/leaderboard-keys.js';
 import { standingItem } from '../src/dynamodb/leaderboard/standing-item.js';
-import { DYNAMODB_LOCAL_CLIENT_SETTINGS, startDynamoDbLocal } from '../src/dynamodb/local/dynamodb-local.js';
+import { DYNAMODB_LOCAL_CLIENT_SETTINGS, startDynamoDbLocal } from '../src/local/dynamodb-local.js';
 import { DynamoDbPhotoCatalog } from '../src/dynamodb/photos/dynamodb-photo-catalog.js';
 import { indexItems, recordItem } from '../src/dynamodb/photos/photo-item.js';
 import { provisionTables, tableNames } from '../src/dynamodb/tables.js';
