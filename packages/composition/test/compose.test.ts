@@ -1,4 +1,4 @@
-import { ClockToken, LogIn, SessionStoreToken, TokenServiceToken, UserRepositoryToken } from '@hdoc/domain';
+import { ClockToken, GetLeaderboardPage, LeaderboardToken, LogIn, SessionStoreToken, TokenServiceToken, UserRepositoryToken } from '@hdoc/domain';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { compose } from '../src/container/compose.js';
@@ -32,5 +32,31 @@ describe('compose', () => {
     } finally {
       await closers.closeAll();
     }
+  });
+});
+
+describe('compose: the challenge group on aws', () => {
+  // The SDK clients connect per request, so composing reaches no server: these endpoints are never called.
+  const challengeOnAws = {
+    ADAPTERS_CHALLENGE: 'aws',
+    CHALLENGE_TABLE: 'hdoc-test-challenge',
+    VERIFICATION_QUEUE_URL: 'http://127.0.0.1:9/000000000000/hdoc-test-verification',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+  };
+
+  it('keeps the leaderboard in the challenge table by default, and probes dynamodb and sqs', async () => {
+    const { resolve, readiness, closers } = await compose({ service: 'test', config: loadRuntimeConfig(challengeOnAws), useCases: [GetLeaderboardPage], logger: silent });
+    expect(resolve(LeaderboardToken).constructor.name).toBe('DynamoDbLeaderboard');
+    expect(readiness.all().map((check) => check.name)).toEqual(['dynamodb', 'sqs']);
+    await closers.closeAll();
+  });
+
+  it('keeps it in Redis sorted sets with LEADERBOARD_STORE=redis, and probes redis too', async () => {
+    const config = loadRuntimeConfig({ ...challengeOnAws, LEADERBOARD_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `hdoc-compose-test-${process.pid}:` });
+    const { resolve, readiness, closers } = await compose({ service: 'test', config, useCases: [GetLeaderboardPage], logger: silent });
+    expect(resolve(LeaderboardToken).constructor.name).toBe('RedisLeaderboard');
+    expect(readiness.all().map((check) => check.name)).toEqual(['dynamodb', 'sqs', 'redis']);
+    await closers.closeAll();
   });
 });

@@ -5,6 +5,7 @@ import { EntryRepositoryToken, LeaderboardToken, ProfileRepositoryToken, Verific
 import { ContainerModule } from 'inversify';
 import type { AwsClientConfig } from '../config/aws-client-config.js';
 import { DynamoDbEntryRepository } from '../dynamodb/challenge/dynamodb-entry-repository.js';
+import { DynamoDbLeaderboard } from '../dynamodb/leaderboard/dynamodb-leaderboard.js';
 import { DynamoDbProfileRepository } from '../dynamodb/challenge/dynamodb-profile-repository.js';
 import { openRedis } from '../redis/redis-client.js';
 import { RedisLeaderboard } from '../redis/redis-leaderboard.js';
@@ -19,16 +20,19 @@ export interface AwsChallengeStoresOptions {
   readonly tableName: string;
   /** The verification queue (`VERIFICATION_QUEUE_URL`). */
   readonly verificationQueueUrl: string;
-  /** The leaderboard's Redis (sorted sets); `keyPrefix` isolates a stage. */
-  readonly leaderboardRedis: { readonly url: string; readonly keyPrefix: string };
+  /**
+   * Where the leaderboard lives: in the challenge table (`dynamodb`), or in Redis sorted sets (`redis`,
+   * with its URL; `keyPrefix` isolates a stage).
+   */
+  readonly leaderboard: { readonly store: 'dynamodb' } | { readonly store: 'redis'; readonly url: string; readonly keyPrefix: string };
   readonly onRedisError?: (error: Error) => void;
 }
 
 /**
- * Opens the challenge group on AWS: profiles and entries on DynamoDB, the verification queue on SQS and
- * the leaderboard in Redis sorted sets. The entry verifier is not part of it: the host binds one. SDK
- * clients connect per request and the Redis client reconnects in the background, so nothing has to be
- * up at start; `dynamodb`, `sqs` and `redis` probe them for readiness.
+ * Opens the challenge group on AWS: profiles, entries and (by default) the leaderboard on DynamoDB, the
+ * verification queue on SQS, or the leaderboard in Redis sorted sets. The entry verifier is not part of
+ * it: the host binds one. SDK clients connect per request and a Redis client reconnects in the
+ * background, so nothing has to be up at start; `dynamodb`, `sqs` (and `redis`) probe them for readiness.
  */
 export async function openAwsChallengeStores(options: AwsChallengeStoresOptions): Promise<OpenedStores> {
   const { region, endpoint } = options.clients;
@@ -39,12 +43,17 @@ export async function openAwsChallengeStores(options: AwsChallengeStoresOptions)
   });
   const documents = DynamoDBDocumentClient.from(dynamoDb);
   const sqs = new SQSClient({ ...(region === undefined ? {} : { region }), ...(endpoint === undefined ? {} : { endpoint }) });
-  const redis = await openRedis({ url: options.leaderboardRedis.url, ...(options.onRedisError ? { onError: options.onRedisError } : {}) });
-  const { tableName, verificationQueueUrl } = options;
+  const { tableName, verificationQueueUrl, leaderboard: where } = options;
+  const redis =
+    where.store === 'redis' ? await openRedis({ url: where.url, ...(options.onRedisError ? { onError: options.onRedisError } : {}) }) : null;
+  const leaderboard =
+    redis === null || where.store !== 'redis'
+      ? new DynamoDbLeaderboard({ client: documents, tableName })
+      : new RedisLeaderboard(redis, { keyPrefix: where.keyPrefix });
   const module = new ContainerModule(({ bind }) => {
     bind(ProfileRepositoryToken).toConstantValue(new DynamoDbProfileRepository({ client: documents, tableName }));
     bind(EntryRepositoryToken).toConstantValue(new DynamoDbEntryRepository({ client: documents, tableName }));
-    bind(LeaderboardToken).toConstantValue(new RedisLeaderboard(redis, { keyPrefix: options.leaderboardRedis.keyPrefix }));
+    bind(LeaderboardToken).toConstantValue(leaderboard);
     bind(VerificationQueueToken).toConstantValue(new SqsVerificationQueue({ client: sqs, queueUrl: verificationQueueUrl }));
   });
   const probes: StoreProbe[] = [
@@ -54,13 +63,13 @@ export async function openAwsChallengeStores(options: AwsChallengeStoresOptions)
       check: async () =>
         void (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: verificationQueueUrl, AttributeNames: ['QueueArn'] }))),
     },
-    { name: 'redis', check: async () => void (await redis.ping()) },
+    ...(redis === null ? [] : [{ name: 'redis', check: async () => void (await redis.ping()) }]),
   ];
   return {
     module,
     probes,
     close: async () => {
-      redis.disconnect();
+      redis?.disconnect();
       dynamoDb.destroy();
       sqs.destroy();
     },

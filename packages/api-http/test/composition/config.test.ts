@@ -31,6 +31,7 @@ describe('loadHttpConfig', () => {
         photosBucket: undefined,
         verificationQueueUrl: undefined,
         photoEventsQueueUrl: undefined,
+        leaderboardStore: 'dynamodb',
       },
     });
   });
@@ -57,6 +58,7 @@ describe('loadHttpConfig', () => {
       PHOTOS_BUCKET: 'hdoc-dev-photos-1',
       VERIFICATION_QUEUE_URL: 'http://127.0.0.1:5000/1/hdoc-dev-verification',
       PHOTO_EVENTS_QUEUE_URL: 'http://127.0.0.1:5000/1/hdoc-dev-photo-events',
+      LEADERBOARD_STORE: 'redis',
       SHUTDOWN_TIMEOUT_MS: '2500',
       TRUST_PROXY: 'true',
       TOKEN_ISSUER: 'https://api.example.com',
@@ -106,6 +108,7 @@ describe('loadHttpConfig', () => {
         photosBucket: 'hdoc-dev-photos-1',
         verificationQueueUrl: 'http://127.0.0.1:5000/1/hdoc-dev-verification',
         photoEventsQueueUrl: 'http://127.0.0.1:5000/1/hdoc-dev-photo-events',
+        leaderboardStore: 'redis',
       },
     });
   });

@@ -76,6 +76,8 @@ export interface RuntimeConfig {
     readonly photosBucket: string | undefined;
     readonly verificationQueueUrl: string | undefined;
     readonly photoEventsQueueUrl: string | undefined;
+    /** `LEADERBOARD_STORE`: `dynamodb` (default, the challenge table) or `redis` (sorted sets at REDIS_URL). */
+    readonly leaderboardStore: 'dynamodb' | 'redis';
   };
 }
 
@@ -128,6 +130,7 @@ export const RuntimeVariables = z.object({
   PHOTOS_BUCKET: z.string().min(3).max(63).optional(),
   VERIFICATION_QUEUE_URL: httpUrl.optional(),
   PHOTO_EVENTS_QUEUE_URL: httpUrl.optional(),
+  LEADERBOARD_STORE: z.enum(['dynamodb', 'redis']).default('dynamodb'),
 });
 
 /** The parsed variables of {@link RuntimeVariables} (and of an app's extension of it). */
@@ -138,7 +141,9 @@ function familyChoice(env: RuntimeVariablesOutput): FamilyChoice {
   const pick = (group: PortGroup) => env[groupVariable(group) as 'ADAPTERS_CHALLENGE'] ?? env.ADAPTERS;
   const choice = Object.fromEntries(PORT_GROUPS.map((group) => [group, pick(group)])) as Record<PortGroup, 'memory' | 'aws'>;
   const missing = [
-    ...((choice.identity === 'aws' || choice.challenge === 'aws') && env.REDIS_URL === undefined ? ['REDIS_URL'] : []),
+    ...((choice.identity === 'aws' || (choice.challenge === 'aws' && env.LEADERBOARD_STORE === 'redis')) && env.REDIS_URL === undefined
+      ? ['REDIS_URL']
+      : []),
     ...(choice.challenge === 'aws' && env.CHALLENGE_TABLE === undefined ? ['CHALLENGE_TABLE'] : []),
     ...(choice.challenge === 'aws' && env.VERIFICATION_QUEUE_URL === undefined ? ['VERIFICATION_QUEUE_URL'] : []),
     ...(choice.photos === 'aws' && env.PHOTOS_TABLE === undefined ? ['PHOTOS_TABLE'] : []),
@@ -186,6 +191,7 @@ export function runtimeConfigFrom(env: RuntimeVariablesOutput): RuntimeConfig {
       photosBucket: env.PHOTOS_BUCKET,
       verificationQueueUrl: env.VERIFICATION_QUEUE_URL,
       photoEventsQueueUrl: env.PHOTO_EVENTS_QUEUE_URL,
+      leaderboardStore: env.LEADERBOARD_STORE,
     },
   };
 }

@@ -52,21 +52,21 @@ function redisErrorLogger(context: AwsFamilyContext, client: string): (error: Er
 }
 
 async function challengeModule(config: Pick<RuntimeConfig, 'aws' | 'redis'>, context: AwsFamilyContext): Promise<ContainerModule> {
-  const { tables, verificationQueueUrl, region, endpoint, dynamoDbEndpoint } = config.aws;
+  const { tables, verificationQueueUrl, region, endpoint, dynamoDbEndpoint, leaderboardStore } = config.aws;
   const redisUrl = config.redis.url;
   // runtimeConfigFrom refuses the challenge group on aws without them; this guards direct callers.
-  if (tables.challenge === undefined || verificationQueueUrl === undefined || redisUrl === undefined) {
-    throw new Error('CHALLENGE_TABLE, VERIFICATION_QUEUE_URL and REDIS_URL are required for the challenge group on aws');
+  if (tables.challenge === undefined || verificationQueueUrl === undefined || (leaderboardStore === 'redis' && redisUrl === undefined)) {
+    throw new Error('CHALLENGE_TABLE, VERIFICATION_QUEUE_URL (and REDIS_URL for a Redis leaderboard) are required for the challenge group on aws');
   }
   const { openAwsChallengeStores } = await import('@hdoc/adapters-aws/challenge-stores');
   const stores = await openAwsChallengeStores({
     clients: { region, endpoint, dynamoDbEndpoint },
     tableName: tables.challenge,
     verificationQueueUrl,
-    leaderboardRedis: { url: redisUrl, keyPrefix: config.redis.keyPrefix },
+    leaderboard: leaderboardStore === 'redis' && redisUrl !== undefined ? { store: 'redis', url: redisUrl, keyPrefix: config.redis.keyPrefix } : { store: 'dynamodb' },
     onRedisError: redisErrorLogger(context, 'leaderboard'),
   });
-  return adopt('challenge stores (dynamodb, sqs, redis)', stores, context);
+  return adopt(`challenge stores (dynamodb, sqs${leaderboardStore === 'redis' ? ', redis' : ''})`, stores, context);
 }
 
 async function photosModule(config: Pick<RuntimeConfig, 'aws'>, context: AwsFamilyContext): Promise<ContainerModule> {
