@@ -9,6 +9,7 @@ import { DynamoDbProfileRepository } from '../dynamodb/challenge/dynamodb-profil
 import { openRedis } from '../redis/redis-client.js';
 import { RedisLeaderboard } from '../redis/redis-leaderboard.js';
 import { SqsVerificationQueue } from '../sqs/sqs-verification-queue.js';
+import type { StoreInstrumentation } from '../instrumentation/store-instrumentation.js';
 import type { OpenedStores, StoreProbe } from './opened-stores.js';
 
 /** Where the challenge group lives. */
@@ -22,6 +23,8 @@ export interface AwsChallengeStoresOptions {
   /** The leaderboard's Redis (sorted sets); `keyPrefix` isolates a stage. */
   readonly leaderboardRedis: { readonly url: string; readonly keyPrefix: string };
   readonly onRedisError?: (error: Error) => void;
+  /** Observers of the clients created here (none in production). */
+  readonly instrumentation?: StoreInstrumentation | undefined;
 }
 
 /**
@@ -40,6 +43,9 @@ export async function openAwsChallengeStores(options: AwsChallengeStoresOptions)
   const documents = DynamoDBDocumentClient.from(dynamoDb);
   const sqs = new SQSClient({ ...(region === undefined ? {} : { region }), ...(endpoint === undefined ? {} : { endpoint }) });
   const redis = await openRedis({ url: options.leaderboardRedis.url, ...(options.onRedisError ? { onError: options.onRedisError } : {}) });
+  options.instrumentation?.onAwsClient?.(dynamoDb);
+  options.instrumentation?.onAwsClient?.(sqs);
+  options.instrumentation?.onRedis?.(redis);
   const { tableName, verificationQueueUrl } = options;
   const module = new ContainerModule(({ bind }) => {
     bind(ProfileRepositoryToken).toConstantValue(new DynamoDbProfileRepository({ client: documents, tableName }));
