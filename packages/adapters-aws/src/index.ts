@@ -6,3 +6,4 @@ export * from './s3/index.js';
 export * from './sqs/index.js';
 export * from './dynamodb/index.js';
 export * from './local/index.js';
+export * from './instrumentation/index.js';

@@ -10,6 +10,7 @@ import { DynamoDbProfileRepository } from '../dynamodb/challenge/dynamodb-profil
 import { openRedis } from '../redis/redis-client.js';
 import { RedisLeaderboard } from '../redis/redis-leaderboard.js';
 import { SqsVerificationQueue } from '../sqs/sqs-verification-queue.js';
+import type { StoreInstrumentation } from '../instrumentation/store-instrumentation.js';
 import type { OpenedStores, StoreProbe } from './opened-stores.js';
 
 /** Where the challenge group lives. */
@@ -26,6 +27,8 @@ export interface AwsChallengeStoresOptions {
    */
   readonly leaderboard: { readonly store: 'dynamodb' } | { readonly store: 'redis'; readonly url: string; readonly keyPrefix: string };
   readonly onRedisError?: (error: Error) => void;
+  /** Observers of the clients created here (none in production). */
+  readonly instrumentation?: StoreInstrumentation | undefined;
 }
 
 /**
@@ -46,6 +49,9 @@ export async function openAwsChallengeStores(options: AwsChallengeStoresOptions)
   const { tableName, verificationQueueUrl, leaderboard: where } = options;
   const redis =
     where.store === 'redis' ? await openRedis({ url: where.url, ...(options.onRedisError ? { onError: options.onRedisError } : {}) }) : null;
+  options.instrumentation?.onAwsClient?.(dynamoDb);
+  options.instrumentation?.onAwsClient?.(sqs);
+  if (redis !== null) options.instrumentation?.onRedis?.(redis);
   const leaderboard =
     redis === null || where.store !== 'redis'
       ? new DynamoDbLeaderboard({ client: documents, tableName })

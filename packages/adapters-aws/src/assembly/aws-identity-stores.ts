@@ -8,6 +8,7 @@ import {
   type SessionPolicy,
 } from '@hdoc/domain';
 import { ContainerModule } from 'inversify';
+import type { StoreInstrumentation } from '../instrumentation/store-instrumentation.js';
 import type { OpenedStores, StoreProbe } from './opened-stores.js';
 import { createPostgresPool, type PostgresPoolOptions } from '../postgres/postgres-pool.js';
 import { PostgresUserRepository } from '../postgres/postgres-user-repository.js';
@@ -28,6 +29,8 @@ export interface AwsIdentityStoresOptions {
   readonly sessionPolicy: Pick<SessionPolicy, 'maxLifetimeSeconds'>;
   /** Hears Redis connection errors (the client keeps reconnecting; commands fail fast meanwhile). */
   readonly onRedisError?: (error: Error) => void;
+  /** Observers of the pool and client created here (none in production). */
+  readonly instrumentation?: StoreInstrumentation | undefined;
 }
 
 /** The opened identity stores: UserRepository (PostgreSQL), SessionStore, RateLimiter, OAuthStateStore and SignInCodeStore (Redis). */
@@ -44,6 +47,8 @@ export async function openAwsIdentityStores(options: AwsIdentityStoresOptions): 
   const { clock } = options;
   const pool = createPostgresPool(options.postgres);
   const redis = await openRedis({ url: options.redis.url, ...(options.onRedisError ? { onError: options.onRedisError } : {}) });
+  options.instrumentation?.onPostgresPool?.(pool);
+  options.instrumentation?.onRedis?.(redis);
   const keyPrefix = options.redis.keyPrefix;
   const module = new ContainerModule(({ bind }) => {
     bind(UserRepositoryToken).toConstantValue(new PostgresUserRepository(pool));

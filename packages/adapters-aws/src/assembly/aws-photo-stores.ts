@@ -9,6 +9,7 @@ import { createS3Client } from '../s3/s3-client.js';
 import { S3ObjectStorage } from '../s3/s3-object-storage.js';
 import { S3UploadUrlSigner } from '../s3/s3-upload-url-signer.js';
 import { S3ViewUrlSigner } from '../s3/s3-view-url-signer.js';
+import type { StoreInstrumentation } from '../instrumentation/store-instrumentation.js';
 import type { OpenedStores } from './opened-stores.js';
 
 /** Where the photo group lives. */
@@ -19,6 +20,8 @@ export interface AwsPhotoStoresOptions {
   readonly tableName: string;
   /** The image bucket (`PHOTOS_BUCKET`). */
   readonly bucket: string;
+  /** Observers of the clients created here (none in production). */
+  readonly instrumentation?: StoreInstrumentation | undefined;
 }
 
 /**
@@ -40,6 +43,8 @@ export function openAwsPhotoStores(options: AwsPhotoStoresOptions): OpenedStores
     ...(region === undefined ? {} : { region }),
     ...(options.clients.endpoint === undefined ? {} : { endpoint: options.clients.endpoint }),
   });
+  options.instrumentation?.onAwsClient?.(dynamoDb);
+  options.instrumentation?.onAwsClient?.(s3);
   const { bucket, tableName } = options;
   const module = new ContainerModule(({ bind }) => {
     bind(PhotoCatalogToken).toConstantValue(new DynamoDbPhotoCatalog({ client: documents, tableName }));

@@ -48,6 +48,8 @@ export interface ComposeOptions {
    * unset. Only local hosts (`npm start`) ask for it; Lambda never does, so there GitHub sign-in answers 503.
    */
   readonly developmentSignIn?: boolean;
+  /** Observers of the AWS family's clients (the aws-calls benchmark counts calls with it); none in production. */
+  readonly instrumentation?: CompositionOptions['instrumentation'];
 }
 
 /** The composition root of the HTTP API: the shared composition of its use cases, then routes and app. */
@@ -70,6 +72,7 @@ export async function composeHttpApp(config: HttpConfig, options: ComposeOptions
     github: githubOptions(config, baseUrl.current, developmentGitHub),
     modules: [httpModule(config), ...(options.modules ?? [])],
     ...(options.overrides ? { overrides: options.overrides } : {}),
+    ...(options.instrumentation ? { instrumentation: options.instrumentation } : {}),
   });
   const { container, resolve, readiness } = composition;
   const { app, openApi } = createHttpApp({

@@ -1,4 +1,5 @@
 import { ShapeCheckingEntryVerifier, SystemClock, type LocalBaseUrl } from '@hdoc/adapters-memory';
+import type { StoreInstrumentation } from '@hdoc/adapters-aws';
 import type { HttpGitHubOAuthOptions } from '@hdoc/adapters-node';
 import { ClockToken, EntryVerifierToken, TokenServiceToken, type Clock, type EntryVerifier, type TokenService } from '@hdoc/domain';
 import { Container, type ContainerModule } from 'inversify';
@@ -32,6 +33,11 @@ export interface CompositionOptions {
   readonly github?: HttpGitHubOAuthOptions | null;
   /** The app's own bindings, loaded last. */
   readonly modules?: readonly ContainerModule[];
+  /**
+   * Observers of the clients the AWS family creates (SDK clients, the PostgreSQL pool, Redis clients),
+   * e.g. to count calls per request. Leave it out in production: no client is then touched.
+   */
+  readonly instrumentation?: StoreInstrumentation;
 }
 
 /** A composed entrypoint: its container and what its host needs to log, probe and stop it. */
@@ -85,7 +91,7 @@ export async function compose(options: CompositionOptions): Promise<Composition>
               entryVerifier: options.overrides?.entryVerifier,
             }),
           ]),
-      ...(await awsFamilyModules(groups.aws, config, { clock, logger, closers, readiness })),
+      ...(await awsFamilyModules(groups.aws, config, { clock, logger, closers, readiness, instrumentation: options.instrumentation })),
       await nodeFamilyModule(config, needs.ports, clock, options.github ?? null),
       applicationModule(needs.wirings, config),
       ...(options.modules ?? []),

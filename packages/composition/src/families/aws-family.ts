@@ -1,3 +1,4 @@
+import type { StoreInstrumentation } from '@hdoc/adapters-aws';
 import type { OpenedStores } from '@hdoc/adapters-aws/identity-stores';
 import type { Clock } from '@hdoc/domain';
 import type { ContainerModule } from 'inversify';
@@ -14,6 +15,8 @@ export interface AwsFamilyContext {
   readonly logger: Logger;
   readonly closers: Closers;
   readonly readiness: ReadinessChecks;
+  /** Observers of the SDK clients, the pool and the Redis clients the assemblies create (measurement only). */
+  readonly instrumentation?: StoreInstrumentation | undefined;
 }
 
 /** Registers an opened group's probes and closer, and hands back its bindings. */
@@ -65,6 +68,7 @@ async function challengeModule(config: Pick<RuntimeConfig, 'aws' | 'redis'>, con
     verificationQueueUrl,
     leaderboard: leaderboardStore === 'redis' && redisUrl !== undefined ? { store: 'redis', url: redisUrl, keyPrefix: config.redis.keyPrefix } : { store: 'dynamodb' },
     onRedisError: redisErrorLogger(context, 'leaderboard'),
+    instrumentation: context.instrumentation,
   });
   return adopt(`challenge stores (dynamodb, sqs${leaderboardStore === 'redis' ? ', redis' : ''})`, stores, context);
 }
@@ -74,7 +78,12 @@ async function photosModule(config: Pick<RuntimeConfig, 'aws'>, context: AwsFami
   // runtimeConfigFrom refuses the photos group on aws without them; this guards direct callers.
   if (tables.photos === undefined || photosBucket === undefined) throw new Error('PHOTOS_TABLE and PHOTOS_BUCKET are required for the photos group on aws');
   const { openAwsPhotoStores } = await import('@hdoc/adapters-aws/photo-stores');
-  const stores = openAwsPhotoStores({ clients: { region, endpoint, dynamoDbEndpoint }, tableName: tables.photos, bucket: photosBucket });
+  const stores = openAwsPhotoStores({
+    clients: { region, endpoint, dynamoDbEndpoint },
+    tableName: tables.photos,
+    bucket: photosBucket,
+    instrumentation: context.instrumentation,
+  });
   return adopt('photo stores (dynamodb, s3)', stores, context);
 }
 
@@ -95,6 +104,7 @@ async function identityModule(
     clock: context.clock,
     sessionPolicy: sessionPolicyOf(config),
     onRedisError: redisErrorLogger(context, 'identity'),
+    instrumentation: context.instrumentation,
   });
   return adopt('identity stores (postgres, redis)', stores, context);
 }

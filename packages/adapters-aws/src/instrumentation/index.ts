@@ -1,0 +1,2 @@
+export * from './store-instrumentation.js';
+export * from './call-counter.js';
