@@ -1,31 +1,21 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { leaderboardStanding } from '@hdoc/contract-tests';
 import type { LeaderboardStanding } from '@hdoc/domain';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DynamoDbLeaderboard } from '../../src/dynamodb/leaderboard/dynamodb-leaderboard.js';
 import { bucketCountSortKey, bucketOf, COUNTS_PARTITION, totalCountSortKey } from '../../src/dynamodb/leaderboard/leaderboard-keys.js';
-import { dynamoDbLocalClient, provisionTestTables } from '../support/dynamodb-clients.js';
-import { trackWrittenPartitions } from '../support/dynamodb-written-partitions.js';
+import { useTrackedTestTable } from '../support/tracked-test-table.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const client = dynamoDbLocalClient();
+const table = useTrackedTestTable('challenge');
+const { client } = table;
 const documents = DynamoDBDocumentClient.from(client);
-let tables: Awaited<ReturnType<typeof provisionTestTables>>;
-let written: ReturnType<typeof trackWrittenPartitions>;
-beforeAll(async () => {
-  tables = await provisionTestTables(client);
-  written = trackWrittenPartitions(client, tables.names.challenge);
-});
-afterAll(async () => {
-  await tables.drop();
-  client.destroy();
-});
 
 /** The count items as stored, zero ones left out (a count that went back to 0 keeps its item). */
 async function storedCounts(): Promise<Record<string, number>> {
   const { Items = [] } = await documents.send(
-    new QueryCommand({ TableName: tables.names.challenge, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': COUNTS_PARTITION } }),
+    new QueryCommand({ TableName: table.tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': COUNTS_PARTITION } }),
   );
   return Object.fromEntries(Items.filter((item) => item.n !== 0).map((item) => [item.sk as string, item.n as number]));
 }
@@ -45,7 +35,7 @@ const score = (round: number, i: number, version: number): number => ((round * 7
 
 describe('DynamoDbLeaderboard under concurrent writes (DynamoDB Local)', () => {
   it.each([1, 2, 3, 4, 5])('keeps the counts exact and the ranks right when upserts race, then removals (round %i)', async (round) => {
-    const leaderboard = new DynamoDbLeaderboard({ client: documents, tableName: tables.names.challenge });
+    const leaderboard = new DynamoDbLeaderboard({ client: documents, tableName: table.tableName() });
     try {
       const participants = 8;
       const versions = 4;
@@ -73,7 +63,7 @@ describe('DynamoDbLeaderboard under concurrent writes (DynamoDB Local)', () => {
         expect((await leaderboard.position(s.githubUsername, 0))?.row).toMatchObject({ version: versions, rank: 1 + higher });
       }
     } finally {
-      await written.clear();
+      await table.clear();
     }
   });
 });
