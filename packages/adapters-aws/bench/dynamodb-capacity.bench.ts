@@ -22,6 +22,7 @@ import { DynamoDbPhotoCatalog } from '../src/dynamodb/photos/dynamodb-photo-cata
 import { indexItems, recordItem } from '../src/dynamodb/photos/photo-item.js';
 import { provisionTables, tableNames } from '../src/dynamodb/tables.js';
 import { median, mix } from '../../../scripts/bench-kit.js';
+import { benchStanding } from './bench-standings.js';
 import { forEachParallel, meterReadCapacity } from './consumed-capacity.js';
 
 const SIZES = [100, 10_000] as const;
@@ -34,22 +35,7 @@ const OWNER = 'bench-owner';
 const TAG = 'bench';
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 
-/** Fixed-width fields, so item sizes (which capacity is billed on) do not grow with the board. */
-function standing(i: number): LeaderboardStanding {
-  const id = String(i).padStart(6, '0');
-  return {
-    githubUsername: `user-${id}`,
-    fullName: `Participant ${id}`,
-    avatarUrl: `https://avatars.githubusercontent.com/u/1${id}?v=4`,
-    githubScore: mix(i, 1) % 10_001,
-    twitterScore: mix(i, 2) % 10_001,
-    daysCompleted: mix(i, 3) % 101,
-    githubStreak: mix(i, 4) % 30,
-    twitterStreak: mix(i, 5) % 30,
-    status: STATUSES[i % STATUSES.length]!,
-    version: 1,
-  };
-}
+const standing = (i: number): LeaderboardStanding => benchStanding(i, STATUSES);
 
 /** A ready photo of fixed-width fields; 60% carry the tag, so even 100 photos fill a tagged page of 50. */
 function photo(i: number): PhotoRecord {

@@ -14,6 +14,7 @@ import type { Redis } from 'ioredis';
 import { connectRedis } from '../src/redis/redis-client.js';
 import { RedisLeaderboard } from '../src/redis/redis-leaderboard.js';
 import { median, mix } from '../../../scripts/bench-kit.js';
+import { benchStanding } from './bench-standings.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const SIZES = [100, 100_000] as const;
@@ -23,22 +24,7 @@ const SAMPLES = 2_000;
 const LOAD_IN_FLIGHT = 500;
 const STATUSES: readonly ProfileStatus[] = ['active', 'active', 'inactive', 'completed'];
 
-/** Fixed-width fields, so item sizes (which capacity is billed on) do not grow with the board. */
-function standing(i: number): LeaderboardStanding {
-  const id = String(i).padStart(6, '0');
-  return {
-    githubUsername: `user-${id}`,
-    fullName: `Participant ${id}`,
-    avatarUrl: `https://avatars.githubusercontent.com/u/1${id}?v=4`,
-    githubScore: mix(i, 1) % 10_001,
-    twitterScore: mix(i, 2) % 10_001,
-    daysCompleted: mix(i, 3) % 101,
-    githubStreak: mix(i, 4) % 30,
-    twitterStreak: mix(i, 5) % 30,
-    status: STATUSES[mix(i, 6) % STATUSES.length]!,
-    version: 1,
-  };
-}
+const standing = (i: number): LeaderboardStanding => benchStanding(i, STATUSES);
 
 interface Board {
   readonly size: number;

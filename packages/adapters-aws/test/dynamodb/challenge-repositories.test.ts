@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Entry, Profile } from '@hdoc/domain';
 import { createProfile, StaleWriteError, withOptimisticRetry } from '@hdoc/domain';
+import { anEntry as anEntryOf } from '@hdoc/contract-tests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryKey, profileKey } from '../../src/dynamodb/challenge/challenge-keys.js';
 import { DynamoDbEntryRepository } from '../../src/dynamodb/challenge/dynamodb-entry-repository.js';
@@ -32,22 +33,9 @@ const freshId = (): number => Date.now() * 100 + (participants += 1);
 const CREATED = new Date('2026-03-01T10:00:00.000Z');
 const aProfile = (githubUsername: string, githubId: number | null): Profile => createProfile(githubUsername, { githubId }, CREATED);
 
-const anEntry = (githubUsername: string, day: number, overrides: Partial<Entry> = {}): Entry => ({
-  githubUsername,
-  day,
-  entryType: 'github',
-  url: `https://github.com/${githubUsername}/cloud/commit/${day}`,
-  verified: false,
-  confidence: 0,
-  verificationReason: null,
-  checkedAt: null,
-  requeueAt: null,
-  localDate: '2026-03-01',
-  createdAt: CREATED,
-  updatedAt: CREATED,
-  revision: 1,
-  ...overrides,
-});
+/** A github entry of one participant's day (the contract suites' fixture). */
+const anEntry = (githubUsername: string, day: number, overrides: Partial<Entry> = {}): Entry =>
+  anEntryOf({ githubUsername, day, entryType: 'github' }, overrides);
 
 async function rawItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
   const { Item } = await documents.send(new GetCommand({ TableName: tables.names.challenge, Key: key, ConsistentRead: true }));
