@@ -34,3 +34,14 @@ export async function sendConditional(
     throw error;
   }
 }
+
+/** Sends a conditional write: true when it was applied, false when its condition failed (a lost race). */
+export async function tryConditional(client: DynamoDBDocumentClient, command: PutCommand): Promise<boolean> {
+  try {
+    await client.send(command);
+    return true;
+  } catch (error) {
+    if (isLostRace(error)) return false;
+    throw error;
+  }
+}
