@@ -30,8 +30,19 @@ export function itemCodec<T>(spec: FieldSpec<T>): ItemCodec<T> {
 
 const identity = <V>(): FieldCodec<V> => ({ write: (value) => value, read: (stored) => stored as V });
 
-/** Strings, numbers and booleans are stored as themselves (lib-dynamodb reads numbers back as numbers). */
-export const text: FieldCodec<string> = identity();
+/** How an empty string is stored: DynamoDB Local (2020) refuses empty string attributes, so a map stands in. */
+const EMPTY_TEXT = { empty: true } as const;
+
+/**
+ * Strings are stored as themselves, except the empty string (a profile may have `bio: ""`), which
+ * DynamoDB Local refuses in any attribute: it is stored as the map `{empty: true}` and read back as "".
+ */
+export const text: FieldCodec<string> = {
+  write: (value) => (value === '' ? EMPTY_TEXT : value),
+  read: (stored) => (typeof stored === 'object' && stored !== null ? '' : (stored as string)),
+};
+
+/** Numbers and booleans are stored as themselves (lib-dynamodb reads numbers back as numbers). */
 export const integer: FieldCodec<number> = identity();
 export const flag: FieldCodec<boolean> = identity();
 
