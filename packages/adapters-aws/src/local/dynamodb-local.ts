@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { freePort, oneLine } from './local-process.js';
+import { oneLine, startOnFreePort, stopperOf, waitUntilAnswering } from './local-process.js';
 
 /** A running DynamoDB Local (the official Java server bundled in the local-dynamo package). */
 export interface DynamoDbLocal {
@@ -77,27 +77,18 @@ async function startOnce(directory: string, port: number): Promise<DynamoDbLocal
   };
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    await gone;
-    clearTimeout(timer);
-  };
+  const stop = stopperOf(child, STOP_GRACE_MS);
 
   const client = new DynamoDBClient({ ...DYNAMODB_LOCAL_CLIENT_SETTINGS, endpoint, maxAttempts: 1 });
   try {
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (;;) {
-      if (await answers(client)) return { endpoint, stop };
-      if (failure !== undefined) throw failure;
-      if (Date.now() > deadline) {
-        await stop();
-        throw oneLine(`DynamoDB Local did not answer ListTables on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntilAnswering({
+      answers: () => answers(client),
+      failure: () => failure,
+      stop,
+      timeoutMs: READY_TIMEOUT_MS,
+      timeoutMessage: `DynamoDB Local did not answer ListTables on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s`,
+    });
+    return { endpoint, stop };
   } finally {
     client.destroy();
   }
@@ -109,15 +100,5 @@ async function startOnce(directory: string, port: number): Promise<DynamoDbLocal
  * Fails with one line when java is missing or the server does not come up.
  */
 export async function startDynamoDbLocal(directory: string = dynamoDbLocalDirectory()): Promise<DynamoDbLocal> {
-  let lastError: Error | undefined;
-  for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt += 1) {
-    try {
-      return await startOnce(directory, await freePort());
-    } catch (error) {
-      lastError = error as Error;
-      // Only a lost race for the port (the server exits: address in use) is worth another try.
-      if (!/exited/.test(lastError.message)) throw lastError;
-    }
-  }
-  throw lastError;
+  return startOnFreePort((port) => startOnce(directory, port), PORT_ATTEMPTS);
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { freePort, oneLine } from './local-process.js';
+import { oneLine, startOnFreePort, stopperOf, waitUntilAnswering } from './local-process.js';
 
 /** A running moto_server on loopback. */
 export interface MotoServer {
@@ -45,29 +45,18 @@ async function startOnce(port: number): Promise<MotoServer> {
       resolve(oneLine(`moto_server exited (${signal ?? code}) before answering on ${endpoint}: ${lastLine}`));
     });
   });
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    await gone;
-    clearTimeout(timer);
-  };
+  const stop = stopperOf(child, STOP_GRACE_MS);
 
   let failure: Error | undefined;
   void exited.then((error) => (failure = error));
-  const failed = (): Error | undefined => failure;
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    if (await answers(endpoint)) return { endpoint, stop };
-    const error = failed();
-    if (error !== undefined) throw error;
-    if (Date.now() > deadline) {
-      await stop();
-      throw oneLine(`moto_server did not answer GET ${endpoint}/moto-api/ within ${READY_TIMEOUT_MS / 1000} s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntilAnswering({
+    answers: () => answers(endpoint),
+    failure: () => failure,
+    stop,
+    timeoutMs: READY_TIMEOUT_MS,
+    timeoutMessage: `moto_server did not answer GET ${endpoint}/moto-api/ within ${READY_TIMEOUT_MS / 1000} s`,
+  });
+  return { endpoint, stop };
 }
 
 /**
@@ -75,15 +64,5 @@ async function startOnce(port: number): Promise<MotoServer> {
  * Fails with one line when moto_server is not installed or does not come up.
  */
 export async function startMotoServer(): Promise<MotoServer> {
-  let lastError: Error | undefined;
-  for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt += 1) {
-    try {
-      return await startOnce(await freePort());
-    } catch (error) {
-      lastError = error as Error;
-      // Only a lost race for the port is worth another try.
-      if (!/exited/.test(lastError.message)) throw lastError;
-    }
-  }
-  throw lastError;
+  return startOnFreePort(startOnce, PORT_ATTEMPTS);
 }
