@@ -48,9 +48,9 @@ export const LEADERBOARD_INDEXES = {
 export const LEADERBOARD_SORT_KEY = 'lb_sk';
 
 /**
- * The challenge table (profiles, entries, leaderboard): pk/sk, one overloaded index as in
- * deploy/template.yaml, and the leaderboard's two order indexes; the challenge adapters may extend it here, the one definition both the test
- * setup and the template tests read.
+ * The challenge table (profiles, entries, leaderboard): pk/sk, the overloaded `gsi1` (the due reads) as in
+ * deploy/template.yaml, and the leaderboard's two order indexes. The one definition the test setup, the
+ * local stack and (later) the template tests read.
  */
 export function challengeTableDefinition(tableName: string): CreateTableCommandInput {
   return {

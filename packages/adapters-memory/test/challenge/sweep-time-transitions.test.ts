@@ -1,4 +1,4 @@
-import { ValidationError, VERIFICATION_REQUEUE_AFTER_MS, type ProfileRepository, type VerificationQueue } from '@hdoc/domain';
+import { ValidationError, VERIFICATION_REQUEUE_AFTER_MS, type Profile, type ProfileRepository, type VerificationQueue } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
 import { challengeHarness, participant, type ChallengeHarness } from './challenge-harness.js';
 
@@ -7,6 +7,21 @@ const ada = participant('Ada-L');
 
 const activeNames = async (h: ChallengeHarness, status: 'active' | 'inactive') =>
   (await h.leaderboard.page({ limit: 100, status })).items.map((row) => row.githubUsername);
+
+/** The repository as it is, with `afterDueRead` run after each due read (with what it listed) before the sweep sees it. */
+function observingDueReads(afterDueRead: (due: readonly Profile[]) => Promise<void> | void) {
+  return (inner: ProfileRepository): ProfileRepository => ({
+    get: (u) => inner.get(u),
+    getByGithubId: (id) => inner.getByGithubId(id),
+    save: (p, v) => inner.save(p, v),
+    rename: (from, p, v) => inner.rename(from, p, v),
+    listTransitionDue: async (dueBy, limit) => {
+      const due = await inner.listTransitionDue(dueBy, limit);
+      await afterDueRead(due);
+      return due;
+    },
+  });
+}
 
 describe('SweepTimeTransitions', () => {
   it('moves a participant inactive by time out of ?status=active, lapses the streak on the board, and is idempotent', async () => {
@@ -31,19 +46,7 @@ describe('SweepTimeTransitions', () => {
     const listed: number[] = [];
     const h = challengeHarness({
       start: '2026-03-01T12:00:00Z',
-      wrap: {
-        profiles: (inner): ProfileRepository => ({
-          get: (u) => inner.get(u),
-          getByGithubId: (id) => inner.getByGithubId(id),
-          save: (p, v) => inner.save(p, v),
-          rename: (from, p, v) => inner.rename(from, p, v),
-          listTransitionDue: async (dueBy, limit) => {
-            const due = await inner.listTransitionDue(dueBy, limit);
-            listed.push(due.length);
-            return due;
-          },
-        }),
-      },
+      wrap: { profiles: observingDueReads((due) => void listed.push(due.length)) },
     });
     for (let i = 0; i < 7; i += 1) await h.register.execute({ githubUsername: `early${i}` });
     h.clock.advance(3 * DAY);
@@ -74,19 +77,7 @@ describe('SweepTimeTransitions', () => {
     let concurrentWrite = async (): Promise<void> => {};
     const h = challengeHarness({
       start: '2026-03-01T12:00:00Z',
-      wrap: {
-        profiles: (inner): ProfileRepository => ({
-          get: (u) => inner.get(u),
-          getByGithubId: (id) => inner.getByGithubId(id),
-          save: (p, v) => inner.save(p, v),
-          rename: (from, p, v) => inner.rename(from, p, v),
-          listTransitionDue: async (dueBy, limit) => {
-            const due = await inner.listTransitionDue(dueBy, limit);
-            await concurrentWrite();
-            return due;
-          },
-        }),
-      },
+      wrap: { profiles: observingDueReads(() => concurrentWrite()) },
     });
     await h.register.execute({ githubUsername: 'Ada-L' });
     h.clock.set('2026-03-10T00:00:00Z');
