@@ -1,6 +1,5 @@
 import {
   EntryRepositoryToken,
-  EntryVerifierToken,
   LeaderboardToken,
   OAuthStateStoreToken,
   SignInCodeStoreToken,
@@ -16,14 +15,12 @@ import {
   ViewUrlSignerToken,
   token,
   type Clock,
-  type EntryVerifier,
 } from '@hdoc/domain';
 import { ContainerModule } from 'inversify';
 import { MemoryEntryRepository } from '../challenge/entry/memory-entry-repository.js';
 import { MemoryLeaderboard } from '../challenge/leaderboard/memory-leaderboard.js';
 import { MemoryProfileRepository } from '../challenge/profile/memory-profile-repository.js';
 import { MemoryVerificationQueue } from '../challenge/verification/memory-verification-queue.js';
-import { ShapeCheckingEntryVerifier } from '../challenge/verification/shape-checking-entry-verifier.js';
 import { MemoryOAuthStateStore } from '../identity/memory-oauth-state-store.js';
 import { MemorySignInCodeStore } from '../identity/memory-sign-in-code-store.js';
 import { MemoryRateLimiter } from '../identity/memory-rate-limiter.js';
@@ -45,8 +42,6 @@ export interface MemoryAdaptersOptions {
   readonly signingSecret: string;
   /** Defaults to the system clock; tests pass a ManualClock. */
   readonly clock?: Clock;
-  /** Defaults to the URL-shape verifier; tests pass a scripted one. */
-  readonly entryVerifier?: EntryVerifier;
   /**
    * The port groups to bind (default all). A host that serves a group from another family (say the
    * identity stores on PostgreSQL and Redis) leaves it out.
@@ -69,7 +64,7 @@ export const MemoryViewUrlSignerToken = token<MemoryViewUrlSigner>('memory.ViewU
 /**
  * Binds every port of the chosen groups that has a memory adapter (all but the Node-only ones:
  * hashing, tokens, ids, secrets, image inspection, GitHub OAuth) to one shared instance each. The
- * Clock is the host's to bind (every family reads it); the adapters here are built on `options.clock`.
+ * Clock and the EntryVerifier are the host's to bind (every family uses them); the adapters here are built on `options.clock`.
  * The concrete queues and storage are bound under their own tokens too (the in-process worker and
  * the local upload and view routes use them).
  */
@@ -82,7 +77,6 @@ export function memoryAdaptersModule(options: MemoryAdaptersOptions): ContainerM
       bind(ProfileRepositoryToken).toConstantValue(new MemoryProfileRepository());
       bind(EntryRepositoryToken).toConstantValue(new MemoryEntryRepository());
       bind(LeaderboardToken).toConstantValue(new MemoryLeaderboard());
-      bind(EntryVerifierToken).toConstantValue(options.entryVerifier ?? new ShapeCheckingEntryVerifier());
       bind(VerificationQueueToken).toConstantValue(verificationQueue);
       bind(MemoryVerificationQueueToken).toConstantValue(verificationQueue);
     }

@@ -75,9 +75,8 @@ export async function compose(options: CompositionOptions): Promise<Composition>
   const groups = groupsByFamily(needs.ports, config);
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(ClockToken).toConstantValue(clock);
-  // The memory family binds the verifier with its challenge group; beside the AWS stores, the same
-  // URL-shape verifier stands in until the real GitHub and X verifiers exist.
-  if (needs.ports.has(EntryVerifierToken) && config.adapters.challenge === 'aws') {
+  // Both families use the URL-shape verifier until the real GitHub and X verifiers exist; tests script their own.
+  if (needs.ports.has(EntryVerifierToken)) {
     container.bind(EntryVerifierToken).toConstantValue(options.overrides?.entryVerifier ?? new ShapeCheckingEntryVerifier());
   }
   try {
@@ -88,7 +87,6 @@ export async function compose(options: CompositionOptions): Promise<Composition>
             memoryFamilyModule(groups.memory, config, {
               clock,
               localBaseUrl: options.localBaseUrl,
-              entryVerifier: options.overrides?.entryVerifier,
             }),
           ]),
       ...(await awsFamilyModules(groups.aws, config, { clock, logger, closers, readiness, instrumentation: options.instrumentation })),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { memoryAdaptersModule, type LocalBaseUrl } from '@hdoc/adapters-memory';
-import type { Clock, EntryVerifier } from '@hdoc/domain';
+import type { Clock } from '@hdoc/domain';
 import type { ContainerModule } from 'inversify';
 import type { PortGroup } from '../config/port-groups.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
@@ -13,7 +13,6 @@ export interface MemoryFamilyContext {
   readonly clock: Clock;
   /** The local server serving the memory upload and view URLs. */
   readonly localBaseUrl: LocalBaseUrl | undefined;
-  readonly entryVerifier: EntryVerifier | undefined;
 }
 
 /** The memory adapters of `groups`; URL signing keys it is not given are generated per process. */
@@ -27,6 +26,5 @@ export function memoryFamilyModule(
     clock: context.clock,
     publicBaseUrl: context.localBaseUrl ?? UNSERVED_BASE_URL,
     signingSecret: config.localSigningSecret ?? randomBytes(32).toString('base64url'),
-    ...(context.entryVerifier ? { entryVerifier: context.entryVerifier } : {}),
   });
 }
