@@ -3,7 +3,6 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EntryRepositoryToken, LeaderboardToken, ProfileRepositoryToken, VerificationQueueToken } from '@hdoc/domain';
 import { ContainerModule } from 'inversify';
-import type { AwsClientConfig } from '../config/aws-client-config.js';
 import { DynamoDbEntryRepository } from '../dynamodb/challenge/dynamodb-entry-repository.js';
 import { DynamoDbLeaderboard } from '../dynamodb/leaderboard/dynamodb-leaderboard.js';
 import { DynamoDbProfileRepository } from '../dynamodb/challenge/dynamodb-profile-repository.js';
@@ -11,12 +10,13 @@ import { openRedis } from '../redis/redis-client.js';
 import { RedisLeaderboard } from '../redis/redis-leaderboard.js';
 import { SqsVerificationQueue } from '../sqs/sqs-verification-queue.js';
 import type { StoreInstrumentation } from '../instrumentation/store-instrumentation.js';
+import { clientSettings, type GroupClients } from './group-clients.js';
 import type { OpenedStores, StoreProbe } from './opened-stores.js';
 
 /** Where the challenge group lives. */
 export interface AwsChallengeStoresOptions {
   /** Region and endpoints (moto_server for SQS, DynamoDB Local locally) of the clients. */
-  readonly clients: AwsClientConfig & { readonly dynamoDbEndpoint?: string | undefined };
+  readonly clients: GroupClients;
   /** The challenge table (`CHALLENGE_TABLE`). */
   readonly tableName: string;
   /** The verification queue (`VERIFICATION_QUEUE_URL`). */
@@ -38,14 +38,9 @@ export interface AwsChallengeStoresOptions {
  * background, so nothing has to be up at start; `dynamodb`, `sqs` (and `redis`) probe them for readiness.
  */
 export async function openAwsChallengeStores(options: AwsChallengeStoresOptions): Promise<OpenedStores> {
-  const { region, endpoint } = options.clients;
-  const dynamoDbEndpoint = options.clients.dynamoDbEndpoint ?? endpoint;
-  const dynamoDb = new DynamoDBClient({
-    ...(region === undefined ? {} : { region }),
-    ...(dynamoDbEndpoint === undefined ? {} : { endpoint: dynamoDbEndpoint }),
-  });
+  const dynamoDb = new DynamoDBClient(clientSettings(options.clients, 'dynamodb'));
   const documents = DynamoDBDocumentClient.from(dynamoDb);
-  const sqs = new SQSClient({ ...(region === undefined ? {} : { region }), ...(endpoint === undefined ? {} : { endpoint }) });
+  const sqs = new SQSClient(clientSettings(options.clients));
   const { tableName, verificationQueueUrl, leaderboard: where } = options;
   const redis =
     where.store === 'redis' ? await openRedis({ url: where.url, ...(options.onRedisError ? { onError: options.onRedisError } : {}) }) : null;

@@ -3,19 +3,19 @@ import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ObjectStorageToken, PhotoCatalogToken, UploadUrlSignerToken, ViewUrlSignerToken } from '@hdoc/domain';
 import { ContainerModule } from 'inversify';
-import type { AwsClientConfig } from '../config/aws-client-config.js';
 import { DynamoDbPhotoCatalog } from '../dynamodb/photos/dynamodb-photo-catalog.js';
 import { createS3Client } from '../s3/s3-client.js';
 import { S3ObjectStorage } from '../s3/s3-object-storage.js';
 import { S3UploadUrlSigner } from '../s3/s3-upload-url-signer.js';
 import { S3ViewUrlSigner } from '../s3/s3-view-url-signer.js';
 import type { StoreInstrumentation } from '../instrumentation/store-instrumentation.js';
+import { clientSettings, type GroupClients } from './group-clients.js';
 import type { OpenedStores } from './opened-stores.js';
 
 /** Where the photo group lives. */
 export interface AwsPhotoStoresOptions {
   /** Region and endpoint (moto_server / DynamoDB Local locally) of the clients. */
-  readonly clients: AwsClientConfig & { readonly dynamoDbEndpoint?: string | undefined };
+  readonly clients: GroupClients;
   /** The photos table (`PHOTOS_TABLE`). */
   readonly tableName: string;
   /** The image bucket (`PHOTOS_BUCKET`). */
@@ -31,18 +31,9 @@ export interface AwsPhotoStoresOptions {
  * the photo-events queue, which the worker consumes.
  */
 export function openAwsPhotoStores(options: AwsPhotoStoresOptions): OpenedStores {
-  const region = options.clients.region;
-  const dynamoDb = new DynamoDBClient({
-    ...(region === undefined ? {} : { region }),
-    ...((options.clients.dynamoDbEndpoint ?? options.clients.endpoint) === undefined
-      ? {}
-      : { endpoint: options.clients.dynamoDbEndpoint ?? options.clients.endpoint }),
-  });
+  const dynamoDb = new DynamoDBClient(clientSettings(options.clients, 'dynamodb'));
   const documents = DynamoDBDocumentClient.from(dynamoDb);
-  const s3 = createS3Client({
-    ...(region === undefined ? {} : { region }),
-    ...(options.clients.endpoint === undefined ? {} : { endpoint: options.clients.endpoint }),
-  });
+  const s3 = createS3Client(clientSettings(options.clients));
   options.instrumentation?.onAwsClient?.(dynamoDb);
   options.instrumentation?.onAwsClient?.(s3);
   const { bucket, tableName } = options;
