@@ -1,10 +1,11 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { EntryRepositoryToken, LeaderboardToken, ProfileRepositoryToken, VerificationQueueToken } from '@hdoc/domain';
+import { EntryRepositoryToken, LeaderboardToken, ParticipantProgressStoreToken, ProfileRepositoryToken, VerificationQueueToken } from '@hdoc/domain';
 import { ContainerModule } from 'inversify';
 import { DynamoDbEntryRepository } from '../dynamodb/challenge/dynamodb-entry-repository.js';
 import { DynamoDbLeaderboard } from '../dynamodb/leaderboard/dynamodb-leaderboard.js';
+import { DynamoDbParticipantProgressStore } from '../dynamodb/challenge/dynamodb-participant-progress-store.js';
 import { DynamoDbProfileRepository } from '../dynamodb/challenge/dynamodb-profile-repository.js';
 import { openRedis } from '../redis/redis-client.js';
 import { RedisLeaderboard } from '../redis/redis-leaderboard.js';
@@ -51,7 +52,13 @@ export async function openAwsChallengeStores(options: AwsChallengeStoresOptions)
     redis === null || where.store !== 'redis'
       ? new DynamoDbLeaderboard({ client: documents, tableName })
       : new RedisLeaderboard(redis, { keyPrefix: where.keyPrefix });
+  const progress = new DynamoDbParticipantProgressStore({
+    client: documents,
+    tableName,
+    leaderboard: leaderboard instanceof DynamoDbLeaderboard ? { inTable: leaderboard } : { separate: leaderboard },
+  });
   const module = new ContainerModule(({ bind }) => {
+    bind(ParticipantProgressStoreToken).toConstantValue(progress);
     bind(ProfileRepositoryToken).toConstantValue(new DynamoDbProfileRepository({ client: documents, tableName }));
     bind(EntryRepositoryToken).toConstantValue(new DynamoDbEntryRepository({ client: documents, tableName }));
     bind(LeaderboardToken).toConstantValue(leaderboard);

@@ -27,8 +27,11 @@ export async function batchWriteAll(client: DynamoDBDocumentClient, tableName: s
   }
 }
 
-/** Reads every key (eventually consistent, in batches of 100), retrying unprocessed ones; answers the items found, in no order. */
-export async function batchGetAll(client: DynamoDBDocumentClient, tableName: string, keys: readonly Item[]): Promise<Item[]> {
+/**
+ * Reads every key (in batches of 100; eventually consistent unless `consistentRead`), retrying unprocessed
+ * ones; answers the items found, in no order.
+ */
+export async function batchGetAll(client: DynamoDBDocumentClient, tableName: string, keys: readonly Item[], consistentRead = false): Promise<Item[]> {
   const found: Item[] = [];
   for (let start = 0; start < keys.length; start += GET_BATCH) {
     let pending = keys.slice(start, start + GET_BATCH);
@@ -36,7 +39,7 @@ export async function batchGetAll(client: DynamoDBDocumentClient, tableName: str
       if (round === UNPROCESSED_ROUNDS) throw new Error(`${pending.length} reads from ${tableName} stayed unprocessed`);
       if (round > 0) await backoff(round);
       const { Responses, UnprocessedKeys } = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }),
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: consistentRead } } }),
       );
       found.push(...(Responses?.[tableName] ?? []));
       pending = UnprocessedKeys?.[tableName]?.Keys ?? [];

@@ -4,3 +4,4 @@ export * from './verification/memory-entry-verifier.js';
 export * from './verification/shape-checking-entry-verifier.js';
 export * from './verification/memory-verification-queue.js';
 export * from './leaderboard/index.js';
+export * from './progress/memory-participant-progress-store.js';

@@ -1,6 +1,7 @@
 import {
   EntryRepositoryToken,
   LeaderboardToken,
+  ParticipantProgressStoreToken,
   OAuthStateStoreToken,
   SignInCodeStoreToken,
   ObjectStorageToken,
@@ -20,6 +21,7 @@ import { ContainerModule } from 'inversify';
 import { MemoryEntryRepository } from '../challenge/entry/memory-entry-repository.js';
 import { MemoryLeaderboard } from '../challenge/leaderboard/memory-leaderboard.js';
 import { MemoryProfileRepository } from '../challenge/profile/memory-profile-repository.js';
+import { MemoryParticipantProgressStore } from '../challenge/progress/memory-participant-progress-store.js';
 import { MemoryVerificationQueue } from '../challenge/verification/memory-verification-queue.js';
 import { MemoryOAuthStateStore } from '../identity/memory-oauth-state-store.js';
 import { MemorySignInCodeStore } from '../identity/memory-sign-in-code-store.js';
@@ -74,9 +76,11 @@ export function memoryAdaptersModule(options: MemoryAdaptersOptions): ContainerM
     const clock = options.clock ?? new SystemClock();
     if (groups.has('challenge')) {
       const verificationQueue = new MemoryVerificationQueue();
-      bind(ProfileRepositoryToken).toConstantValue(new MemoryProfileRepository());
-      bind(EntryRepositoryToken).toConstantValue(new MemoryEntryRepository());
-      bind(LeaderboardToken).toConstantValue(new MemoryLeaderboard());
+      const [profiles, entries, leaderboard] = [new MemoryProfileRepository(), new MemoryEntryRepository(), new MemoryLeaderboard()];
+      bind(ProfileRepositoryToken).toConstantValue(profiles);
+      bind(EntryRepositoryToken).toConstantValue(entries);
+      bind(LeaderboardToken).toConstantValue(leaderboard);
+      bind(ParticipantProgressStoreToken).toConstantValue(new MemoryParticipantProgressStore(profiles, entries, leaderboard));
       bind(VerificationQueueToken).toConstantValue(verificationQueue);
       bind(MemoryVerificationQueueToken).toConstantValue(verificationQueue);
     }

@@ -1,6 +1,5 @@
 import type fc from 'fast-check';
 import {
-  ActionThrottle,
   DEFAULT_ACTION_LIMITS,
   GetProfile,
   ListEntries,
@@ -13,6 +12,7 @@ import {
   type EntryRepository,
   type EntryVerifier,
   type Leaderboard,
+  type ParticipantProgressStore,
   type ProfileRepository,
   type VerificationQueue,
 } from '@hdoc/domain';
@@ -21,8 +21,8 @@ import {
   MemoryEntryRepository,
   MemoryEntryVerifier,
   MemoryLeaderboard,
+  MemoryParticipantProgressStore,
   MemoryProfileRepository,
-  MemoryRateLimiter,
   MemoryVerificationQueue,
 } from '../../src/index.js';
 
@@ -41,6 +41,7 @@ export interface PortWrappers {
   profiles?: (inner: ProfileRepository) => ProfileRepository;
   entries?: (inner: EntryRepository) => EntryRepository;
   leaderboard?: (inner: Leaderboard) => Leaderboard;
+  progress?: (inner: ParticipantProgressStore) => ParticipantProgressStore;
   queue?: (inner: VerificationQueue) => VerificationQueue;
 }
 
@@ -58,16 +59,21 @@ export function challengeHarness(options: { start?: string; verifier?: EntryVeri
   const entries = wrap.entries?.(stores.entries) ?? stores.entries;
   const leaderboard = wrap.leaderboard?.(stores.leaderboard) ?? stores.leaderboard;
   const queue = wrap.queue?.(stores.queue) ?? stores.queue;
+  // Built on the stores themselves: its writes check and apply with no await between (see the class), and
+  // a write moves the board in the same step (fast-check's scheduler cannot release a call made inside a
+  // scheduled call, so a wrapped board here would stall every scheduled write).
+  const progressStore = new MemoryParticipantProgressStore(stores.profiles, stores.entries, stores.leaderboard);
+  const progress = wrap.progress?.(progressStore) ?? progressStore;
   const verifier = options.verifier ?? new MemoryEntryVerifier();
-  const recordVerification = new RecordVerification(profiles, entries, leaderboard, clock);
+  const recordVerification = new RecordVerification(progress, leaderboard, clock);
   const verifyEntry = new VerifyEntry(entries, profiles, verifier, recordVerification);
   return {
     clock,
     ...stores,
     verifier,
-    register: new RegisterProfile(profiles, entries, leaderboard, clock),
-    update: new UpdateProfile(profiles, entries, leaderboard, clock),
-    submit: new SubmitEntry(profiles, entries, leaderboard, queue, clock, new ActionThrottle(new MemoryRateLimiter(clock), DEFAULT_ACTION_LIMITS)),
+    register: new RegisterProfile(profiles, entries, leaderboard, progress, clock),
+    update: new UpdateProfile(progress, leaderboard, clock),
+    submit: new SubmitEntry(progress, leaderboard, queue, clock, DEFAULT_ACTION_LIMITS),
     recordVerification,
     verifyEntry,
     getProfile: new GetProfile(profiles, clock),

@@ -228,20 +228,21 @@ describe('SubmitEntry and verification', () => {
   it('gives up with ConcurrentUpdateError when every save loses a race', async () => {
     const h = await registered({
       wrap: {
-        profiles: (inner) => ({
-          get: (u) => inner.get(u),
-          getByGithubId: (id) => inner.getByGithubId(id),
-          rename: (from, profile, expected) => inner.rename(from, profile, expected),
-          listTransitionDue: (dueBy, limit) => inner.listTransitionDue(dueBy, limit),
-          save: async (profile, expected) => {
-            const current = await inner.get(profile.githubUsername);
-            if (current !== null) await inner.save({ ...current, version: current.version + 1 }, current.version); // someone else wins
-            await inner.save(profile, expected);
+        progress: (inner) => ({
+          read: (u) => inner.read(u),
+          write: async (change) => {
+            if (change.basis !== null) {
+              // Someone else saves the profile first, every time (registration, basis null, goes through).
+              const current = change.basis.profile;
+              await h.profiles.save({ ...current, version: current.version + 1 }, current.version);
+            }
+            await inner.write(change);
           },
         }),
       },
     });
     await expect(h.submit.execute({ actor: ada, day: 1, entryType: 'github', url: 'https://github.com/Ada-L/r' })).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    expect(await h.entries.listByParticipant('Ada-L')).toEqual([]);
   });
 
   it('completed is terminal: 100 verified days complete the challenge, and un-verifying one keeps it', async () => {

@@ -44,7 +44,7 @@ describe('concurrent writes of one participant', () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), steps, async (s, plan) => {
         const concurrent = challengeHarness({
-          wrap: { profiles: (p) => scheduled(s, p), entries: (e) => scheduled(s, e), leaderboard: (l) => scheduled(s, l) },
+          wrap: { profiles: (p) => scheduled(s, p), entries: (e) => scheduled(s, e), leaderboard: (l) => scheduled(s, l), progress: (p) => scheduled(s, p) },
         });
         await s.waitFor(concurrent.register.execute({ githubUsername: 'Ada-L' }));
         await s.waitFor(Promise.all(plan.map((step) => perform(concurrent, step))));

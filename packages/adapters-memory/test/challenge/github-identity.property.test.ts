@@ -113,7 +113,7 @@ describe('GitHub identity: sign-in matches on the numeric id', () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), batchArb, async (s, batch) => {
         const h = challengeHarness({
-          wrap: { profiles: (p) => scheduled(s, p), entries: (e) => scheduled(s, e), leaderboard: (l) => scheduled(s, l) },
+          wrap: { profiles: (p) => scheduled(s, p), entries: (e) => scheduled(s, e), leaderboard: (l) => scheduled(s, l), progress: (p) => scheduled(s, p) },
         });
         for (const id of [1, 2, 3]) await s.waitFor(signIn(h, id, `acct-${id}`));
         // Each account signs in under one login in this batch: its old one, or a new one only it has.

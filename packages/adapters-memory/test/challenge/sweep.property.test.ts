@@ -143,7 +143,7 @@ describe('SweepTimeTransitions over random histories (memory adapters, manual cl
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), steps, async (s, plan) => {
         const concurrent = challengeHarness({
-          wrap: { profiles: (p) => scheduled(s, p), entries: (e) => scheduled(s, e), leaderboard: (l) => scheduled(s, l) },
+          wrap: { profiles: (p) => scheduled(s, p), entries: (e) => scheduled(s, e), leaderboard: (l) => scheduled(s, l), progress: (p) => scheduled(s, p) },
         });
         await prepare(concurrent, (p) => s.waitFor(p));
         await s.waitFor(Promise.all([concurrent.sweep.execute({ batchSize: 1 }), ...plan.map((step) => perform(concurrent, step))]));

@@ -2,6 +2,7 @@ import {
   FakeGitHubOAuth,
   MemoryEntryRepository,
   MemoryLeaderboard,
+  MemoryParticipantProgressStore,
   MemoryOAuthStateStore,
   MemoryProfileRepository,
   MemoryRateLimiter,
@@ -34,7 +35,8 @@ async function githubFixture(github: GitHubOAuth = new FakeGitHubOAuth()) {
   const profiles = new MemoryProfileRepository();
   const entries = new MemoryEntryRepository();
   const leaderboard = new MemoryLeaderboard();
-  const registerProfile = new RegisterProfile(profiles, entries, leaderboard, f.clock);
+  const progress = new MemoryParticipantProgressStore(profiles, entries, leaderboard);
+  const registerProfile = new RegisterProfile(profiles, entries, leaderboard, progress, f.clock);
   const codes = new MemorySignInCodeStore(f.clock);
   const completeLogin = new CompleteGitHubLogin(attempts, github, registerProfile, f.sessions, f.sessionStore, codes, f.secrets, f.clock);
   return {

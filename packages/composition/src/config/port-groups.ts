@@ -2,6 +2,7 @@ import {
   EntryRepositoryToken,
   LeaderboardToken,
   OAuthStateStoreToken,
+  ParticipantProgressStoreToken,
   ObjectStorageToken,
   PhotoCatalogToken,
   ProfileRepositoryToken,
@@ -27,7 +28,7 @@ export type FamilyChoice = Readonly<Record<PortGroup, AdapterFamily>>;
 
 /** The ports of each group, by token: a group's adapters are loaded when an entrypoint needs one of them. */
 export const PORTS_OF_GROUP: Readonly<Record<PortGroup, readonly symbol[]>> = {
-  challenge: [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken],
+  challenge: [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ParticipantProgressStoreToken, VerificationQueueToken],
   identity: [UserRepositoryToken, SessionStoreToken, RateLimiterToken, OAuthStateStoreToken, SignInCodeStoreToken],
   photos: [PhotoCatalogToken, ObjectStorageToken, UploadUrlSignerToken, ViewUrlSignerToken],
 };

@@ -3,6 +3,8 @@ export * from './participant/participant-login.js';
 export * from './participant/github-id.js';
 export * from './progress/local-date.js';
 export * from './progress/derive-progress.js';
+export * from './progress/participant-progress-store.port.js';
+export * from './entry/submission-quota.js';
 export * from './profile/profile-status.js';
 export * from './profile/profile.js';
 export * from './profile/profile-fields.js';

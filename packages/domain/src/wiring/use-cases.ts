@@ -11,6 +11,7 @@ import {
   GetMyProfile,
   LeaderboardToken,
   ListEntries,
+  ParticipantProgressStoreToken,
   ProfileRepositoryToken,
   RecordVerification,
   RegisterProfile,
@@ -67,13 +68,13 @@ import { wire, type UseCaseWiring } from './wire.js';
 
 /** The challenge use cases and what each is built from. */
 export const CHALLENGE_USE_CASES: readonly UseCaseWiring[] = [
-  wire(RegisterProfile, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
-  wire(UpdateProfile, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
+  wire(RegisterProfile, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ParticipantProgressStoreToken, ClockToken]),
+  wire(UpdateProfile, [ParticipantProgressStoreToken, LeaderboardToken, ClockToken]),
   wire(GetProfile, [ProfileRepositoryToken, ClockToken]),
   wire(GetMyProfile, [ProfileRepositoryToken, ClockToken]),
-  wire(SubmitEntry, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, ClockToken, ActionThrottle]),
+  wire(SubmitEntry, [ParticipantProgressStoreToken, LeaderboardToken, VerificationQueueToken, ClockToken, ActionLimitsToken]),
   wire(ListEntries, [ProfileRepositoryToken, EntryRepositoryToken]),
-  wire(RecordVerification, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, ClockToken]),
+  wire(RecordVerification, [ParticipantProgressStoreToken, LeaderboardToken, ClockToken]),
   wire(VerifyEntry, [EntryRepositoryToken, ProfileRepositoryToken, EntryVerifierToken, RecordVerification]),
   wire(GetLeaderboardPage, [LeaderboardToken]),
   wire(GetLeaderboardPosition, [LeaderboardToken]),

@@ -3,14 +3,32 @@ import { ENTRY_TYPES, githubUsernameKey } from '@hdoc/domain';
 import { KEY_SEPARATOR, orderedNumber } from '../ordered-key.js';
 
 /**
- * Keys of the profile and entry items in the challenge table (docs/data-model.md, "Profiles" and
- * "Entries"). Every partition key starts with `PROFILE#`, `GITHUB_ID#` or `ENTRY#`, and the due
- * partitions of `gsi1` are `PROFILE_DUE` and `ENTRY_REQUEUE`: the leaderboard's items use other prefixes.
+ * Keys of the participant items in the challenge table (docs/data-model.md, "Participants"). One
+ * partition per participant, `PROFILE#<lower-cased username>`, holds the profile, its entries, its
+ * submission count and its leaderboard standing, so one Query reads everything a progress write derives
+ * from. `GITHUB_ID#` partitions make ids unique; the due partitions of `gsi1` are `PROFILE_DUE` and
+ * `ENTRY_REQUEUE`; the leaderboard's shared items (counts) use `LB#` partitions.
  */
 
-/** A profile item's key: one partition per participant, by lower-cased username. */
+/** A participant's partition, by lower-cased username. */
+export function participantPartition(githubUsername: string): string {
+  return `PROFILE#${githubUsernameKey(githubUsername)}`;
+}
+
+/** The sort keys of a participant's items (entries: `ENTRY#` + slot). Entries sort first, then LB, PROFILE, QUOTA. */
+export const PROFILE_SORT_KEY = 'PROFILE';
+export const STANDING_SORT_KEY = 'LB';
+export const SUBMISSIONS_SORT_KEY = 'QUOTA';
+export const ENTRY_SORT_PREFIX = 'ENTRY#';
+
+/** A profile item's key. */
 export function profileKey(githubUsername: string): { pk: string; sk: string } {
-  return { pk: `PROFILE#${githubUsernameKey(githubUsername)}`, sk: 'PROFILE' };
+  return { pk: participantPartition(githubUsername), sk: PROFILE_SORT_KEY };
+}
+
+/** The item counting a participant's entry submissions in the current quota window. */
+export function submissionsKey(githubUsername: string): { pk: string; sk: string } {
+  return { pk: participantPartition(githubUsername), sk: SUBMISSIONS_SORT_KEY };
 }
 
 /** The item that makes a GitHub id unique: it names the lower-cased username holding the id. */
@@ -18,19 +36,14 @@ export function githubIdKey(githubId: number): { pk: string; sk: string } {
   return { pk: `GITHUB_ID#${githubId}`, sk: 'GITHUB_ID' };
 }
 
-/** A participant's entry partition, by lower-cased username. */
-export function entryPartition(githubUsername: string): string {
-  return `ENTRY#${githubUsernameKey(githubUsername)}`;
-}
-
 /** An entry's place in its participant's partition: zero-padded day, then the type's index (github first). */
 function entrySlot(key: Pick<EntryKey, 'day' | 'entryType'>): string {
   return `${String(key.day).padStart(3, '0')}#${ENTRY_TYPES.indexOf(key.entryType)}`;
 }
 
-/** An entry item's key; sort keys order a partition by day, github before twitter. */
+/** An entry item's key; sort keys order the entries by day, github before twitter. */
 export function entryKey(key: EntryKey): { pk: string; sk: string } {
-  return { pk: entryPartition(key.githubUsername), sk: entrySlot(key) };
+  return { pk: participantPartition(key.githubUsername), sk: `${ENTRY_SORT_PREFIX}${entrySlot(key)}` };
 }
 
 /** The gsi1 partitions of the two due reads. */

@@ -2,7 +2,7 @@ import type { Entry, EntryKey, EntryRepository } from '@hdoc/domain';
 import { githubUsernameKey, StaleWriteError } from '@hdoc/domain';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ENTRY_REQUEUE_PARTITION, entryKey, entryPartition } from './challenge-keys.js';
+import { ENTRY_REQUEUE_PARTITION, ENTRY_SORT_PREFIX, entryKey, participantPartition } from './challenge-keys.js';
 import { sendConditional } from './conditional-write.js';
 import { queryDue } from './due-index.js';
 import { ENTRY_REVISION, entryItem, entryOf } from './entry-item.js';
@@ -28,8 +28,8 @@ const unchangedRevision = (revision: number) => ({
 });
 
 /**
- * EntryRepository on DynamoDB (docs/data-model.md, "Entries"): one partition per participant
- * (`ENTRY#<lower-cased username>`), an item per (day, type) sorted by day then type, writes
+ * EntryRepository on DynamoDB (docs/data-model.md, "Entries"): in the participant's partition
+ * (`PROFILE#<lower-cased username>`), an item per (day, type) sorted by day then type, writes
  * conditional on `revision`. Entries awaiting the verifier are also in the sparse `gsi1` partition
  * `ENTRY_REQUEUE`, by `requeueAt`.
  */
@@ -64,8 +64,8 @@ export class DynamoDbEntryRepository implements EntryRepository {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': entryPartition(githubUsername) },
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entries)',
+          ExpressionAttributeValues: { ':pk': participantPartition(githubUsername), ':entries': ENTRY_SORT_PREFIX },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),

@@ -2,11 +2,15 @@ import type { Profile, ProfileRepository } from '@hdoc/domain';
 import { githubUsernameKey, StaleWriteError } from '@hdoc/domain';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../batch.js';
 import { githubIdKey, PROFILE_DUE_PARTITION, profileKey } from './challenge-keys.js';
 import { sendConditional, tryConditional } from './conditional-write.js';
 import { queryDue } from './due-index.js';
 import type { Item } from './item-codec.js';
-import { PROFILE_GITHUB_ID, PROFILE_VERSION, profileItem, profileOf } from './profile-item.js';
+import { profileItem, profileOf } from './profile-item.js';
+import { createActions, HOLDER, idMoves, unchangedSince, updateActions, type TransactItem } from './profile-writes.js';
+
+type ItemKey = { pk: string; sk: string };
 
 /** Settings of a {@link DynamoDbProfileRepository}. */
 export interface DynamoDbProfileRepositoryOptions {
@@ -15,17 +19,6 @@ export interface DynamoDbProfileRepositoryOptions {
   readonly tableName: string;
 }
 
-/** The id item's attribute naming the lower-cased username that holds the id. */
-const HOLDER = 'username_key';
-
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-
-/** A write's condition and the names and values it uses. */
-interface Condition {
-  readonly ConditionExpression: string;
-  readonly ExpressionAttributeNames?: Record<string, string>;
-  readonly ExpressionAttributeValues?: Record<string, unknown>;
-}
 
 /**
  * ProfileRepository on DynamoDB (docs/data-model.md, "Profiles"). A profile is one item in its own
@@ -49,10 +42,12 @@ export class DynamoDbProfileRepository implements ProfileRepository {
     return item === null ? null : profileOf(item);
   }
 
-  async getByGithubId(githubId: number): Promise<Profile | null> {
-    const holder = await this.getItem(githubIdKey(githubId));
+  async getByGithubId(githubId: number, likelyUsername?: string): Promise<Profile | null> {
+    const [holder, likely] = likelyUsername === undefined ? [await this.getItem(githubIdKey(githubId)), null] : await this.getPair(githubIdKey(githubId), profileKey(likelyUsername));
     if (holder === null) return null;
-    const profile = await this.get(String(holder[HOLDER]));
+    const heldBy = String(holder[HOLDER]);
+    // The login GitHub returned is the one the id names, unless the account was renamed: then one more read.
+    const profile = likely !== null && githubUsernameKey(String(likely.github_username)) === heldBy ? profileOf(likely) : await this.get(heldBy);
     // Between the two reads the holder may have given the id up: then nobody holds it as far as we read.
     return profile?.githubId === githubId ? profile : null;
   }
@@ -65,15 +60,13 @@ export class DynamoDbProfileRepository implements ProfileRepository {
     // every profile write).
     const keepingId = await tryConditional(
       this.client,
-      new PutCommand({ TableName: this.tableName, Item: profileItem(profile), ...this.unchangedSince({ version: expectedVersion, githubId: profile.githubId }) }),
+      new PutCommand({ TableName: this.tableName, Item: profileItem(profile), ...unchangedSince({ version: expectedVersion, githubId: profile.githubId }) }),
     );
     if (keepingId) return;
     // Another writer won, or the id changes: the stored profile tells which.
     const stored = await this.get(profile.githubUsername);
     if (stored?.version !== expectedVersion || stored.githubId === profile.githubId) throw new StaleWriteError(what);
-    const put = { Put: { TableName: this.tableName, Item: profileItem(profile), ...this.unchangedSince(stored) } };
-    const key = githubUsernameKey(profile.githubUsername);
-    await this.transact([put, ...this.idMoves(stored.githubId, profile.githubId, key, key)], what);
+    await this.transact(updateActions(this.tableName, stored, profile), what);
   }
 
   async rename(fromUsername: string, profile: Profile, expectedVersion: number): Promise<void> {
@@ -85,9 +78,9 @@ export class DynamoDbProfileRepository implements ProfileRepository {
     if (stored?.version !== expectedVersion) throw new StaleWriteError(what);
     await this.transact(
       [
-        { Delete: { TableName: this.tableName, Key: profileKey(fromUsername), ...this.unchangedSince(stored) } },
+        { Delete: { TableName: this.tableName, Key: profileKey(fromUsername), ...unchangedSince(stored) } },
         { Put: { TableName: this.tableName, Item: profileItem(profile), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...this.idMoves(stored.githubId, profile.githubId, fromKey, toKey),
+        ...idMoves(this.tableName, stored.githubId, profile.githubId, fromKey, toKey),
       ],
       what,
     );
@@ -100,57 +93,23 @@ export class DynamoDbProfileRepository implements ProfileRepository {
 
   /** A new profile: its item, and its id item when it has an id; each must not exist yet. */
   private async create(profile: Profile, what: string): Promise<void> {
-    const put = { Put: { TableName: this.tableName, Item: profileItem(profile), ConditionExpression: 'attribute_not_exists(pk)' } };
-    if (profile.githubId === null) return sendConditional(this.client, new PutCommand(put.Put), what);
-    await this.transact([put, ...this.idMoves(null, profile.githubId, '', githubUsernameKey(profile.githubUsername))], what);
-  }
-
-  /**
-   * The condition that the stored profile is still the one read: its version, and its id (a profile
-   * renamed away and created again restarts at version 1, so the version alone could match another).
-   */
-  private unchangedSince(stored: Pick<Profile, 'version' | 'githubId'>): Condition {
-    const names = { '#version': PROFILE_VERSION, '#githubId': PROFILE_GITHUB_ID };
-    return stored.githubId === null
-      ? {
-          ConditionExpression: '#version = :version AND attribute_type(#githubId, :null)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ':version': stored.version, ':null': 'NULL' },
-        }
-      : {
-          ConditionExpression: '#version = :version AND #githubId = :githubId',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ':version': stored.version, ':githubId': stored.githubId },
-        };
-  }
-
-  /**
-   * The id item actions of a profile moving from `fromKey` with id `from` to `toKey` with id `to`: the
-   * new id claimed (it must be free, or name this profile already), the old one released (it must
-   * still name this profile). Callers skip it when neither the id nor the key changes.
-   */
-  private idMoves(from: number | null, to: number | null, fromKey: string, toKey: string): TransactItem[] {
-    const heldByFrom: Condition = {
-      ConditionExpression: '#holder = :from',
-      ExpressionAttributeNames: { '#holder': HOLDER },
-      ExpressionAttributeValues: { ':from': fromKey },
-    };
-    const actions: TransactItem[] = [];
-    if (to !== null) {
-      const claim = from === to ? heldByFrom : { ConditionExpression: 'attribute_not_exists(pk)' };
-      actions.push({ Put: { TableName: this.tableName, Item: { ...githubIdKey(to), [HOLDER]: toKey }, ...claim } });
-    }
-    if (from !== null && from !== to) {
-      actions.push({ Delete: { TableName: this.tableName, Key: githubIdKey(from), ...heldByFrom } });
-    }
-    return actions;
+    const actions = createActions(this.tableName, profile);
+    if (actions.length === 1) return sendConditional(this.client, new PutCommand(actions[0]!.Put!), what);
+    await this.transact(actions, what);
   }
 
   private transact(actions: TransactItem[], what: string): Promise<void> {
     return sendConditional(this.client, new TransactWriteCommand({ TransactItems: actions }), what);
   }
 
-  private async getItem(key: { pk: string; sk: string }): Promise<Item | null> {
+  /** Two items in one strongly consistent BatchGetItem (retrying keys DynamoDB leaves unprocessed). */
+  private async getPair(first: ItemKey, second: ItemKey): Promise<[Item | null, Item | null]> {
+    const items = await batchGetAll(this.client, this.tableName, [first, second], true);
+    const find = (key: ItemKey): Item | null => items.find((item) => item.pk === key.pk && item.sk === key.sk) ?? null;
+    return [find(first), find(second)];
+  }
+
+  private async getItem(key: ItemKey): Promise<Item | null> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     return Item ?? null;
   }

@@ -19,7 +19,7 @@ import { LEADERBOARD_INDEXES } from '../tables.js';
 import { ALL_PARTITION, bucketEnd, orderSortKey, standingKey, statusPartition } from './leaderboard-keys.js';
 import { decodePageState, encodePageState, type LeaderboardPageState } from './leaderboard-page-cursor.js';
 import { rankOfTotal, ScoreCounts, shiftRank, type TransactAction } from './score-counts.js';
-import { keysetOf, rowOf, standingItem, type StandingItem } from './standing-item.js';
+import { keysetOf, rowOf, sameStandingItem, standingItem, type StandingItem } from './standing-item.js';
 
 /** Settings of a {@link DynamoDbLeaderboard}. */
 export interface DynamoDbLeaderboardOptions {
@@ -55,6 +55,19 @@ export class DynamoDbLeaderboard implements Leaderboard {
   }
 
   async upsert(standing: LeaderboardStanding): Promise<void> {
+    await this.write(`leaderboard standing of ${standing.githubUsername}`, standing.githubUsername, (held) =>
+      this.moveActions(held === null ? null : { totalScore: held.total_score, version: held.version, item: held }, standing),
+    );
+  }
+
+  /**
+   * The actions that put `standing` on the board over the standing it holds (`held`, as read; null: none),
+   * conditional on the board still holding that total (or nothing) and no newer version: the standing's
+   * put and the count updates. Null when there is nothing to write: the board holds a newer version, or
+   * this very standing (`held.item`, when the caller read the item). The participant progress store
+   * puts them in the transaction that saves the profile.
+   */
+  moveActions(held: { totalScore: number; version: number; item?: StandingItem } | null, standing: LeaderboardStanding): TransactAction[] | null {
     const item = standingItem(standing);
     if (item.total_score > MAX_TOTAL_SCORE || item.days_completed > MAX_DAYS_COMPLETED) {
       throw new RangeError('leaderboard standing outside the challenge bounds');
@@ -62,22 +75,20 @@ export class DynamoDbLeaderboard implements Leaderboard {
     if (!PROFILE_STATUSES.includes(standing.status)) {
       throw new RangeError(`leaderboard standing status must be one of ${PROFILE_STATUSES.join(', ')}`);
     }
-    await this.write(`leaderboard standing of ${standing.githubUsername}`, standing.githubUsername, (held) => {
-      if (held !== null && held.version > standing.version) return null;
-      // The condition pins what the counts were derived from (the held total, or no item) and keeps
-      // a newer version written meanwhile.
-      const put = {
-        TableName: this.tableName,
-        Item: item,
-        ...(held === null
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'total_score = :held AND version <= :version',
-              ExpressionAttributeValues: { ':held': held.total_score, ':version': standing.version },
-            }),
-      };
-      return [{ Put: put }, ...this.counts.changes(held?.total_score ?? null, item.total_score)];
-    });
+    if (held !== null && (held.version > standing.version || (held.item !== undefined && sameStandingItem(held.item, item)))) return null;
+    // The condition pins what the counts were derived from (the held total, or no item) and keeps
+    // a newer version written meanwhile.
+    const put = {
+      TableName: this.tableName,
+      Item: item,
+      ...(held === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: 'total_score = :held AND version <= :version',
+            ExpressionAttributeValues: { ':held': held.totalScore, ':version': standing.version },
+          }),
+    };
+    return [{ Put: put }, ...this.counts.changes(held?.totalScore ?? null, item.total_score)];
   }
 
   async remove(githubUsername: string): Promise<void> {

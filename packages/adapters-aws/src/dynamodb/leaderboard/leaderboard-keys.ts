@@ -1,14 +1,16 @@
-import { leaderboardKey, MAX_DAYS_COMPLETED, MAX_TOTAL_SCORE, type LeaderboardKeyset, type ProfileStatus } from '@hdoc/domain';
+import { MAX_DAYS_COMPLETED, MAX_TOTAL_SCORE, type LeaderboardKeyset, type ProfileStatus } from '@hdoc/domain';
+import { participantPartition, STANDING_SORT_KEY } from '../challenge/challenge-keys.js';
 import { orderedText } from '../ordered-key.js';
 
 /*
- * Every leaderboard item sits under the `LB#` prefix of the challenge table, apart from the profile
- * and entry items. See docs/data-model.md, "Leaderboard".
+ * A standing sits in its participant's partition, beside the profile it is derived from, so a progress
+ * write reads and moves both in one call; the shared count items sit under the `LB#` prefix of the
+ * challenge table. See docs/data-model.md, "Leaderboard".
  */
 
-/** The standing's own item: `pk = LB#P#<lowercase username>`, `sk = LB`. */
+/** The standing's own item: `pk = PROFILE#<lowercase username>`, `sk = LB`. */
 export function standingKey(githubUsername: string): { pk: string; sk: string } {
-  return { pk: `LB#P#${leaderboardKey(githubUsername)}`, sk: 'LB' };
+  return { pk: participantPartition(githubUsername), sk: STANDING_SORT_KEY };
 }
 
 /** The partition of the `lb_order` index that holds every participant. */

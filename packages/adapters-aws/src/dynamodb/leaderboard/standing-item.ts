@@ -79,3 +79,15 @@ export function rowOf(item: StandingItem, rank: number): LeaderboardRow {
     rank,
   };
 }
+
+/** Whether two standing items hold the same attributes: writing one over the other would change nothing. */
+export function sameStandingItem(a: StandingItem, b: StandingItem): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof StandingItem>;
+  return [...keys].every((key) => a[key] === b[key]);
+}
+
+/** The standing an item holds. */
+export function standingOfItem(item: StandingItem): LeaderboardStanding {
+  const { rank: _rank, totalScore: _total, ...standing } = rowOf(item, 0);
+  return standing;
+}

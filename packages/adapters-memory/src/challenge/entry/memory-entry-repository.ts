@@ -34,6 +34,11 @@ export class MemoryEntryRepository implements EntryRepository {
     this.store(participant, structuredClone(entry));
   }
 
+  /** The stored revision of an entry (null: none), read synchronously so a caller can check and write with no await between. */
+  revisionOf(key: EntryKey): number | null {
+    return this.byParticipant.get(githubUsernameKey(key.githubUsername))?.get(slotOf(key))?.revision ?? null;
+  }
+
   async moveParticipant(fromUsername: string, toUsername: string): Promise<void> {
     const fromKey = githubUsernameKey(fromUsername);
     const from = this.byParticipant.get(fromKey);

@@ -43,6 +43,11 @@ export class MemoryProfileRepository implements ProfileRepository {
     this.write(stored, toKey, profile);
   }
 
+  /** The stored version of a profile (null: none), read synchronously so a caller can check and write with no await between. */
+  versionOf(githubUsername: string): number | null {
+    return this.profiles.get(githubUsernameKey(githubUsername))?.version ?? null;
+  }
+
   async listTransitionDue(dueBy: Date, limit: number): Promise<readonly Profile[]> {
     return this.byTransition.due(dueBy, limit).map((key) => this.copyOf(this.profiles.get(key)) as Profile);
   }

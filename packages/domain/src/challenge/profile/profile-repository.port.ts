@@ -9,8 +9,12 @@ import type { Profile } from './profile.js';
 export interface ProfileRepository {
   /** The profile whose username equals `githubUsername` ignoring case, or null. */
   get(githubUsername: string): Promise<Profile | null>;
-  /** The profile of the GitHub account with this numeric id, or null. */
-  getByGithubId(githubId: number): Promise<Profile | null>;
+  /**
+   * The profile of the GitHub account with this numeric id, or null. `likelyUsername` (the login GitHub
+   * just returned) lets an adapter read that profile in the same call as the id: right unless the account
+   * was renamed, when the adapter reads the profile the id names instead. It never changes the answer.
+   */
+  getByGithubId(githubId: number, likelyUsername?: string): Promise<Profile | null>;
   /**
    * Stores `profile` under its username if the stored version is `expectedVersion` (null: only if no
    * profile has that username in any case) and its `githubId` (when set) belongs to no other profile.

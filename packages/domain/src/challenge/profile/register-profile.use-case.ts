@@ -3,6 +3,7 @@ import { ValidationError } from '../../shared/errors.js';
 import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
 import type { EntryRepository } from '../entry/entry-repository.port.js';
+import type { ParticipantProgressStore } from '../progress/participant-progress-store.port.js';
 import { parseGithubId } from '../participant/github-id.js';
 import { githubUsernameKey, parseGithubUsername } from '../participant/github-username.js';
 import { moveProfile, type ParticipantStores } from './move-profile.js';
@@ -79,6 +80,7 @@ export class RegisterProfile {
     private readonly profiles: ProfileRepository,
     entries: EntryRepository,
     private readonly leaderboard: Leaderboard,
+    private readonly progress: ParticipantProgressStore,
     private readonly clock: Clock,
   ) {
     this.stores = { profiles, entries, leaderboard };
@@ -97,7 +99,7 @@ export class RegisterProfile {
     const retired = new Set<string>();
     // Two first sign-ins may race: the loser's save is stale, and its next round finds the winner's profile.
     const result = await withOptimisticRetry(`profile ${githubUsername}`, async () => {
-      const mine = githubId === null ? null : await this.profiles.getByGithubId(githubId);
+      const mine = githubId === null ? null : await this.profiles.getByGithubId(githubId, githubUsername);
       const now = this.clock.now();
       if (mine !== null && sameLogin(mine.githubUsername, githubUsername)) {
         return { profile: projectProfile(await this.refresh(mine, githubUsername, details.avatarUrl, now), now), created: false };
@@ -132,8 +134,8 @@ export class RegisterProfile {
         return { profile: projectProfile(renamed, now), created: false };
       }
       const profile = createProfile(githubUsername, details, now);
-      await this.profiles.save(profile, null);
-      await this.leaderboard.upsert(toLeaderboardStanding(profile));
+      // The profile and its first standing in one write.
+      await this.progress.write({ basis: null, profile });
       return { profile, created: true };
     });
     return { ...result, retiredLogins: [...retired] };

@@ -1,12 +1,11 @@
 import type { Clock } from '../../shared/clock.port.js';
 import type { Principal } from '../../shared/principal.js';
-import type { EntryRepository } from '../entry/entry-repository.port.js';
 import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
 import { participantLogin } from '../participant/participant-login.js';
+import type { ParticipantProgressStore } from '../progress/participant-progress-store.port.js';
 import { ProfileProgressWriter } from '../progress/profile-progress-writer.js';
 import { projectProfile, type Profile, type ProfileDetails } from './profile.js';
 import { parseBio, parseFullName, parseLinkedinProfile, parseTwitterUsername } from './profile-fields.js';
-import type { ProfileRepository } from './profile-repository.port.js';
 import { parseTimezone } from './timezone.js';
 
 /** The editable fields; an absent field is left as is, null clears an optional one. */
@@ -54,18 +53,17 @@ export class UpdateProfile {
   private readonly writer: ProfileProgressWriter;
 
   constructor(
-    profiles: ProfileRepository,
-    entries: EntryRepository,
+    store: ParticipantProgressStore,
     leaderboard: Leaderboard,
     private readonly clock: Clock,
   ) {
-    this.writer = new ProfileProgressWriter(profiles, entries, leaderboard, clock);
+    this.writer = new ProfileProgressWriter(store, leaderboard, clock);
   }
 
   async execute(input: UpdateProfileInput): Promise<UpdateProfileOutput> {
     const githubUsername = participantLogin(input.actor);
     const edit = parsePatch(input.patch);
-    const saved = await this.writer.write(githubUsername, edit);
-    return { profile: projectProfile(saved, this.clock.now()) };
+    const { profile } = await this.writer.write(githubUsername, () => ({ details: edit, result: undefined }));
+    return { profile: projectProfile(profile, this.clock.now()) };
   }
 }

@@ -1,13 +1,11 @@
 import type { Clock } from '../../shared/clock.port.js';
-import { ValidationError } from '../../shared/errors.js';
-import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
+import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import type { Entry } from '../entry/entry.js';
 import { parseDay, parseEntryType } from '../entry/entry-fields.js';
-import type { EntryRepository } from '../entry/entry-repository.port.js';
 import type { Leaderboard } from '../leaderboard/leaderboard.port.js';
 import { parseGithubUsername } from '../participant/github-username.js';
-import { ProfileProgressWriter } from '../progress/profile-progress-writer.js';
-import type { ProfileRepository } from '../profile/profile-repository.port.js';
+import type { ParticipantProgress, ParticipantProgressStore } from '../progress/participant-progress-store.port.js';
+import { ProfileProgressWriter, type ProgressPlan } from '../progress/profile-progress-writer.js';
 
 /** An entry counts (days completed, score) once its confidence reaches this. */
 export const VERIFIED_MIN_CONFIDENCE = 50;
@@ -53,13 +51,8 @@ function parseReason(value: unknown): string {
 export class RecordVerification {
   private readonly writer: ProfileProgressWriter;
 
-  constructor(
-    profiles: ProfileRepository,
-    private readonly entries: EntryRepository,
-    leaderboard: Leaderboard,
-    private readonly clock: Clock,
-  ) {
-    this.writer = new ProfileProgressWriter(profiles, entries, leaderboard, clock);
+  constructor(store: ParticipantProgressStore, leaderboard: Leaderboard, clock: Clock) {
+    this.writer = new ProfileProgressWriter(store, leaderboard, clock);
   }
 
   async execute(input: RecordVerificationInput): Promise<RecordVerificationOutput> {
@@ -68,23 +61,44 @@ export class RecordVerification {
       day: parseDay(input.day),
       entryType: parseEntryType(input.entryType),
     };
-    const confidence = parseConfidence(input.confidence);
-    const reason = parseReason(input.reason);
-    const verified = confidence >= VERIFIED_MIN_CONFIDENCE;
-    return withOptimisticRetry(`entry ${key.githubUsername} day ${key.day} ${key.entryType}`, async () => {
-      const existing = await this.entries.get(key);
-      if (existing === null || existing.url !== input.url) return { applied: false, entry: existing };
-      let entry = existing;
-      const sameAnswer =
-        existing.checkedAt !== null && existing.confidence === confidence && existing.verified === verified && existing.verificationReason === reason;
-      if (!sameAnswer) {
-        const now = this.clock.now();
-        entry = { ...existing, verified, confidence, verificationReason: reason, checkedAt: now, requeueAt: null, updatedAt: now, revision: existing.revision + 1 };
-        await this.entries.put(entry, existing.revision);
-      }
-      // Also when the entry was already up to date: a redelivered job repairs a profile write that failed.
-      await this.writer.write(key.githubUsername);
-      return { applied: true, entry };
-    });
+    const answer = { url: input.url, confidence: parseConfidence(input.confidence), reason: parseReason(input.reason) };
+    try {
+      const { result } = await this.writer.write(key.githubUsername, (read, now) => planAnswer(read, now, key, answer));
+      return result;
+    } catch (error) {
+      // A participant gone (renamed or released) since the job was queued: their entry is not under this name.
+      if (error instanceof NotFoundError) return { applied: false, entry: null };
+      throw error;
+    }
   }
+}
+
+/**
+ * The entry with the verifier's answer, unless the entry is gone or has another url by now. An answer
+ * already recorded writes nothing, but the profile is still re-derived: a redelivered job repairs a
+ * profile or board write that failed.
+ */
+function planAnswer(
+  read: ParticipantProgress,
+  now: Date,
+  key: { day: number; entryType: Entry['entryType'] },
+  answer: { url: string; confidence: number; reason: string },
+): ProgressPlan<RecordVerificationOutput> {
+  const existing = read.entries.find((entry) => entry.day === key.day && entry.entryType === key.entryType) ?? null;
+  if (existing === null || existing.url !== answer.url) return { result: { applied: false, entry: existing } };
+  const verified = answer.confidence >= VERIFIED_MIN_CONFIDENCE;
+  const sameAnswer =
+    existing.checkedAt !== null && existing.confidence === answer.confidence && existing.verified === verified && existing.verificationReason === answer.reason;
+  if (sameAnswer) return { result: { applied: true, entry: existing } };
+  const entry: Entry = {
+    ...existing,
+    verified,
+    confidence: answer.confidence,
+    verificationReason: answer.reason,
+    checkedAt: now,
+    requeueAt: null,
+    updatedAt: now,
+    revision: existing.revision + 1,
+  };
+  return { entry: { entry, expectedRevision: existing.revision }, result: { applied: true, entry } };
 }
