@@ -15,7 +15,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PHOTO_SORTS, type LeaderboardStanding, type PhotoListQuery, type PhotoRecord, type ProfileStatus } from '@hdoc/domain';
 import { batchWriteAll } from '../src/dynamodb/batch.js';
 import { DynamoDbLeaderboard } from '../src/dynamodb/leaderboard/dynamodb-leaderboard.js';
-import { bucketCountSortKey, bucketOf, COUNTS_PARTITION, totalCountSortKey } from '../src/dynamodb/leaderboard/leaderboard-keys.js';
+import { countItemsOf } from '../src/dynamodb/leaderboard/score-counts.js';
 import { standingItem } from '../src/dynamodb/leaderboard/standing-item.js';
 import { DYNAMODB_LOCAL_CLIENT_SETTINGS, startDynamoDbLocal } from '../src/local/dynamodb-local.js';
 import { DynamoDbPhotoCatalog } from '../src/dynamodb/photos/dynamodb-photo-catalog.js';
@@ -70,14 +70,10 @@ function photo(i: number): PhotoRecord {
 
 type Figures = Record<string, number>;
 
-/** The items `DynamoDbLeaderboard.upsert` writes for these standings: each standing and the counts per total and bucket. */
+/** The items `DynamoDbLeaderboard.upsert` writes for these standings: each standing, the counts per total and the bucket item. */
 function leaderboardItems(standings: readonly LeaderboardStanding[]): Record<string, unknown>[] {
-  const counts = new Map<string, number>();
-  for (const s of standings) {
-    const total = s.githubScore + s.twitterScore;
-    for (const sk of [totalCountSortKey(total), bucketCountSortKey(bucketOf(total))]) counts.set(sk, (counts.get(sk) ?? 0) + 1);
-  }
-  return [...standings.map((s): Record<string, unknown> => ({ ...standingItem(s) })), ...[...counts].map(([sk, n]) => ({ pk: COUNTS_PARTITION, sk, n }))];
+  const totals = standings.map((s) => s.githubScore + s.twitterScore);
+  return [...standings.map((s): Record<string, unknown> => ({ ...standingItem(s) })), ...countItemsOf(totals)];
 }
 
 /** The items `DynamoDbPhotoCatalog.save` writes for a new photo: its index items and its record. */

@@ -3,7 +3,8 @@ import { leaderboardStanding } from '@hdoc/contract-tests';
 import type { LeaderboardStanding } from '@hdoc/domain';
 import { describe, expect, it, vi } from 'vitest';
 import { DynamoDbLeaderboard } from '../../src/dynamodb/leaderboard/dynamodb-leaderboard.js';
-import { bucketCountSortKey, bucketOf, COUNTS_PARTITION, totalCountSortKey } from '../../src/dynamodb/leaderboard/leaderboard-keys.js';
+import { COUNTS_PARTITION } from '../../src/dynamodb/leaderboard/leaderboard-keys.js';
+import { countItemsOf } from '../../src/dynamodb/leaderboard/score-counts.js';
 import { useTrackedTestTable } from '../support/tracked-test-table.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -12,22 +13,26 @@ const table = useTrackedTestTable('challenge');
 const { client } = table;
 const documents = DynamoDBDocumentClient.from(client);
 
-/** The count items as stored, zero ones left out (a count that went back to 0 keeps its item). */
+/** Every count as `<sort key>.<attribute>` -> n, zero ones left out (a count that went back to 0 keeps its item or attribute). */
+function flatCounts(items: readonly Record<string, unknown>[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { pk: _pk, sk, ...attributes } of items) {
+    for (const [name, n] of Object.entries(attributes)) if (n !== 0) counts[`${String(sk)}.${name}`] = n as number;
+  }
+  return counts;
+}
+
+/** The count items as stored. */
 async function storedCounts(): Promise<Record<string, number>> {
   const { Items = [] } = await documents.send(
     new QueryCommand({ TableName: table.tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': COUNTS_PARTITION } }),
   );
-  return Object.fromEntries(Items.filter((item) => item.n !== 0).map((item) => [item.sk as string, item.n as number]));
+  return flatCounts(Items);
 }
 
 /** What the counts must be for these standings. */
 function trueCounts(standings: readonly LeaderboardStanding[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const s of standings) {
-    const total = s.githubScore + s.twitterScore;
-    for (const sk of [totalCountSortKey(total), bucketCountSortKey(bucketOf(total))]) counts[sk] = (counts[sk] ?? 0) + 1;
-  }
-  return counts;
+  return flatCounts(countItemsOf(standings.map((s) => s.githubScore + s.twitterScore)));
 }
 
 /** Deterministic pseudo-random scores, so a failure replays. */

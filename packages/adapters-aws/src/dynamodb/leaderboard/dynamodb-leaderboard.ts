@@ -14,11 +14,11 @@ import {
   type LeaderboardStanding,
   type Page,
 } from '@hdoc/domain';
-import { backoff } from '../batch.js';
+import { backoff, batchGetAll } from '../batch.js';
 import { LEADERBOARD_INDEXES } from '../tables.js';
-import { ALL_PARTITION, bucketEnd, orderSortKey, standingKey, statusPartition } from './leaderboard-keys.js';
+import { ALL_PARTITION, bucketEnd, BUCKETS_KEY, orderSortKey, standingKey, statusPartition } from './leaderboard-keys.js';
 import { decodePageState, encodePageState, type LeaderboardPageState } from './leaderboard-page-cursor.js';
-import { rankOfTotal, ScoreCounts, shiftRank, type TransactAction } from './score-counts.js';
+import { inBucketsAbove, rankOfTotal, ScoreCounts, shiftRank, type TransactAction } from './score-counts.js';
 import { keysetOf, rowOf, sameStandingItem, standingItem, type StandingItem } from './standing-item.js';
 
 /** Settings of a {@link DynamoDbLeaderboard}. */
@@ -40,7 +40,7 @@ const WRITE_ATTEMPTS = 20;
  * item whose sort key `lb_sk` encodes leaderboard order, listed by two indexes: `lb_order` (everyone)
  * and `lb_status_order` (one partition per status), so a page is one Query after the cursor's key.
  * Per-total and per-bucket participant counts, moved in the same transaction as the standing, give a
- * competition rank from at most 201 bucket items and 100 total items; pages carry the rank of their
+ * competition rank from the one bucket item and at most 100 total items; pages carry the rank of their
  * last row in the cursor, so a deep page never counts the rows above it.
  */
 export class DynamoDbLeaderboard implements Leaderboard {
@@ -139,14 +139,13 @@ export class DynamoDbLeaderboard implements Leaderboard {
   }
 
   async position(githubUsername: string, neighbours: number): Promise<LeaderboardPosition | null> {
-    const held = await this.read(githubUsername);
+    // The standing and the bucket counts in one call: what the rank needs besides its own bucket's totals.
+    const items = await batchGetAll(this.client, this.tableName, [standingKey(githubUsername), BUCKETS_KEY], true);
+    const held = (items.find((item) => item.pk !== BUCKETS_KEY.pk) as StandingItem | undefined) ?? null;
     if (held === null) return null;
+    const buckets = items.find((item) => item.pk === BUCKETS_KEY.pk) ?? null;
     const total = held.total_score;
-    const [above, below, inBucketsAbove] = await Promise.all([
-      this.neighbours(held.lb_sk, neighbours, 'above'),
-      this.neighbours(held.lb_sk, neighbours, 'below'),
-      this.counts.inBucketsAbove(total),
-    ]);
+    const [above, below] = await Promise.all([this.neighbours(held.lb_sk, neighbours, 'above'), this.neighbours(held.lb_sk, neighbours, 'below')]);
     above.reverse();
     // Totals strictly between the participant and the farthest neighbour all stand inside the window,
     // so this range holds at most a few more totals than the window has rows, plus the rank's bucket.
@@ -155,7 +154,7 @@ export class DynamoDbLeaderboard implements Leaderboard {
     const lowest = Math.min((below.at(-1)?.total_score ?? total) + 1, total);
     const highest = Math.max(above[0]?.total_score ?? total, bucketEnd(total));
     const counts = await this.counts.totals(lowest, highest);
-    const rank = rankOfTotal(total, inBucketsAbove, counts);
+    const rank = rankOfTotal(total, inBucketsAbove(buckets, total), counts);
     const ranked = (item: StandingItem): LeaderboardRow => rowOf(item, shiftRank(total, rank, item.total_score, counts));
     return { row: rowOf(held, rank), above: above.map(ranked), below: below.map(ranked) };
   }
@@ -174,12 +173,12 @@ export class DynamoDbLeaderboard implements Leaderboard {
       counts = await this.counts.totals(last.total_score + 1, anchorTotal);
     } else {
       anchorTotal = first.total_score;
-      let inBucketsAbove;
-      [counts, inBucketsAbove] = await Promise.all([
+      let buckets;
+      [counts, buckets] = await Promise.all([
         this.counts.totals(Math.min(last.total_score + 1, anchorTotal), bucketEnd(anchorTotal)),
-        this.counts.inBucketsAbove(anchorTotal),
+        this.counts.buckets(),
       ]);
-      anchorRank = rankOfTotal(anchorTotal, inBucketsAbove, counts);
+      anchorRank = rankOfTotal(anchorTotal, inBucketsAbove(buckets, anchorTotal), counts);
     }
     return items.map((item) => shiftRank(anchorTotal, anchorRank, item.total_score, counts));
   }

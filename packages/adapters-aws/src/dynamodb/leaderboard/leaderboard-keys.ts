@@ -33,15 +33,19 @@ export function orderSortKey(keyset: LeaderboardKeyset): string {
 }
 
 /**
- * The partition of the score counts: one item per total and one per bucket of totals. Keys are short
- * because a Query is billed by the size of what it reads: a count item is ~16 bytes, so all 201 bucket
- * items fit in one 4 KB read unit.
+ * The partition of the score counts: one item per total, and one item holding every bucket's count (an
+ * attribute per bucket, ~1.6 KB), so a rank reads the buckets with one GetItem (or in the BatchGetItem
+ * that reads the standing). Keys are short because a Query is billed by the size of what it reads: a
+ * total item is ~16 bytes, so a bucket's 100 totals fit in one 4 KB read unit.
  */
 export const COUNTS_PARTITION = 'LB#N';
 
+/** The item holding the count of every bucket. */
+export const BUCKETS_KEY = { pk: COUNTS_PARTITION, sk: 'B' } as const;
+
 /**
- * Totals per bucket. 20,001 totals in 201 buckets: a rank reads at most 200 bucket items and 99
- * total items, whatever the number of participants.
+ * Totals per bucket. 20,001 totals in 201 buckets: a rank reads the bucket item and at most 99 total
+ * items of its own bucket, whatever the number of participants.
  */
 export const BUCKET_WIDTH = 100;
 export const LAST_BUCKET = Math.floor(MAX_TOTAL_SCORE / BUCKET_WIDTH);
@@ -60,7 +64,7 @@ export function totalCountSortKey(total: number): string {
   return `T#${String(total).padStart(5, '0')}`;
 }
 
-/** The count item of participants whose total falls in `bucket`. */
-export function bucketCountSortKey(bucket: number): string {
-  return `B#${String(bucket).padStart(3, '0')}`;
+/** The bucket item's attribute counting the participants whose total falls in `bucket`. */
+export function bucketAttribute(bucket: number): string {
+  return `b${String(bucket).padStart(3, '0')}`;
 }
