@@ -6,6 +6,9 @@ import { END_SCRIPT, ROTATE_SCRIPT } from './session-scripts.js';
 
 type ScriptCommand<R> = (sessionKey: string, tokensKey: string, ...args: (string | number)[]) => Promise<R>;
 
+/** Writes to the keys of one slot, added to a transaction. */
+type SlotWrites = (steps: ChainableCommander) => ChainableCommander;
+
 export interface RedisSessionStoreOptions {
   /** Prepended to every key (no braces), e.g. `hdoc:`; tests use a random one each. */
   readonly keyPrefix: string;
@@ -23,7 +26,8 @@ export interface RedisSessionStoreOptions {
  * - `{f:<fingerprint>}`: the id of the session that issued it (a pointer, never the truth);
  * - `{u:<subject>}`: set of the subject's session ids, for log-out-everywhere.
  * Rotation runs as one Lua script on the session's slot. Pointers and the subject index live in
- * other slots, so they are written BEFORE the session data they lead to and only ever trusted
+ * other slots, so they are written BEFORE the session data they lead to (on one node, `create` is
+ * a single MULTI: one round trip, all or nothing) and only ever trusted
  * after checking the session's own keys: a dangling pointer or index entry (a refused rotation, a
  * revoked session, a crash in between) leads to a session that does not list it, which reads as
  * absent. Liveness is judged by the Clock against the stored expiresAt; the Redis TTL (set from the
@@ -50,26 +54,29 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async create(session: Session): Promise<void> {
-    await Promise.all([
-      this.redis.set(this.pointerKey(session.refreshFingerprint), session.id, 'PX', this.maxLifetimeMs),
-      execAll(this.redis.multi().sadd(this.subjectKey(session.subject), session.id).pexpire(this.subjectKey(session.subject), this.maxLifetimeMs)),
-    ]);
+    const subjectKey = this.subjectKey(session.subject);
     const [sessionKey, tokensKey] = this.sessionKeys(session.id);
     const ttl = ttlMs(session.expiresAt, this.clock.now());
-    await execAll(
-      this.redis
-        .multi()
-        .del(sessionKey, tokensKey)
-        .hset(sessionKey, {
-          subject: session.subject,
-          latest: session.refreshFingerprint,
-          createdAt: session.createdAt.getTime(),
-          expiresAt: session.expiresAt.getTime(),
-        })
-        .hset(tokensKey, session.refreshFingerprint, '')
-        .pexpire(sessionKey, ttl)
-        .pexpire(tokensKey, ttl),
-    );
+    await this.inOrder([
+      [
+        (steps) => steps.set(this.pointerKey(session.refreshFingerprint), session.id, 'PX', this.maxLifetimeMs),
+        (steps) => steps.sadd(subjectKey, session.id).pexpire(subjectKey, this.maxLifetimeMs),
+      ],
+      [
+        (steps) =>
+          steps
+            .del(sessionKey, tokensKey)
+            .hset(sessionKey, {
+              subject: session.subject,
+              latest: session.refreshFingerprint,
+              createdAt: session.createdAt.getTime(),
+              expiresAt: session.expiresAt.getTime(),
+            })
+            .hset(tokensKey, session.refreshFingerprint, '')
+            .pexpire(sessionKey, ttl)
+            .pexpire(tokensKey, ttl),
+      ],
+    ]);
   }
 
   async get(sessionId: string): Promise<Session | null> {
@@ -128,6 +135,19 @@ export class RedisSessionStore implements SessionStore {
     const ended = await Promise.all(ids.map((id) => this.endScript(...this.sessionKeys(id), now)));
     await this.redis.srem(subjectKey, ...ids);
     return ended.reduce((sum, live) => sum + Number(live), 0);
+  }
+
+  /**
+   * Runs stages of single-slot writes, each stage after the one before. On one node, all of them in
+   * one MULTI (one round trip, nothing in between to order); on a cluster, where a transaction may
+   * not span slots, each stage's writes as side-by-side transactions, then the next stage.
+   */
+  private async inOrder(stages: readonly (readonly SlotWrites[])[]): Promise<void> {
+    if (!this.redis.isCluster) {
+      await execAll(stages.flat().reduce((steps, writes) => writes(steps), this.redis.multi()));
+      return;
+    }
+    for (const stage of stages) await Promise.all(stage.map((writes) => execAll(writes(this.redis.multi()))));
   }
 
   private liveSession(id: string, fields: Record<string, string>): Session | null {
