@@ -1,7 +1,8 @@
 import { describeSessionStoreContract } from '@hdoc/contract-tests';
 import type { RefreshRotation } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
-import { RedisSessionStore } from '../../src/index.js';
+import { connectRedis, RedisSessionStore } from '../../src/index.js';
+import { PrivateRedisServer } from './private-redis-server.js';
 import { isolatedPrefix, TestClock, useSharedRedis } from './redis-test-support.js';
 
 const redis = useSharedRedis();
@@ -44,6 +45,30 @@ describe('RedisSessionStore: parallel refreshes outside the grace window', () =>
       expect(child.filter((o) => o === 'reissued')).toHaveLength(2);
     } finally {
       await cleanup();
+    }
+  });
+});
+
+describe('RedisSessionStore: scripts Redis lost (SCRIPT FLUSH, a replaced node)', () => {
+  it('still rotates and logs out everywhere, its pipelined scripts reloaded by the client', async () => {
+    // A server of its own: flushing the shared one's scripts would disturb other suites.
+    const server = await PrivateRedisServer.start();
+    const client = await connectRedis({ url: server.url });
+    const clock = new TestClock();
+    const store = new RedisSessionStore(client, clock, { keyPrefix: 'flush:' });
+    const later = () => new Date(clock.now().getTime() + 3_600_000);
+    try {
+      await store.create({ id: 's-1', subject: 'u', refreshFingerprint: 'fp-0', createdAt: clock.now(), expiresAt: later() });
+      const rotation = { sessionId: 's-1', expiresAt: later(), at: clock.now(), reuseGraceMs: 0 };
+      expect(await store.rotate({ ...rotation, presentedFingerprint: 'fp-0', nextFingerprint: 'fp-1' })).toBe('rotated');
+      await client.script('FLUSH');
+      expect(await store.rotate({ ...rotation, presentedFingerprint: 'fp-1', nextFingerprint: 'fp-2' })).toBe('rotated');
+      await client.script('FLUSH');
+      expect(await store.revokeAllOf('u')).toBe(1);
+      expect(await store.get('s-1')).toBeNull();
+    } finally {
+      client.disconnect();
+      await server.stop();
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { Clock, RateLimit, RateLimitDecision, RateLimiter } from '@hdoc/domain';
+import type { Clock, RateLimit, RateLimitAttempt, RateLimitDecision, RateLimiter } from '@hdoc/domain';
 import { ExpiringMap } from './expiring-map.js';
 
 interface Window {
@@ -18,6 +18,18 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 
   async consume(key: string, limit: RateLimit): Promise<RateLimitDecision> {
+    return this.count(key, limit);
+  }
+
+  async consumeAll(attempts: readonly RateLimitAttempt[]): Promise<RateLimitDecision[]> {
+    return attempts.map(({ key, limit }) => this.count(key, limit));
+  }
+
+  async reset(key: string): Promise<void> {
+    this.windows.delete(key);
+  }
+
+  private count(key: string, limit: RateLimit): RateLimitDecision {
     const now = this.clock.now().getTime();
     let window = this.windows.get(key);
     if (window === undefined) {
@@ -29,9 +41,5 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     window.count += 1;
     return { allowed: true, remaining: limit.limit - window.count };
-  }
-
-  async reset(key: string): Promise<void> {
-    this.windows.delete(key);
   }
 }

@@ -56,6 +56,27 @@ export function describeRateLimiterContract(
       expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
     }));
 
+    it('consumeAll counts each key as consume would, each in its own window, answering in order', run(async ({ limiter, clock }) => {
+      const twoPerMinute: RateLimit = { limit: 2, windowSeconds: 60 };
+      const fivePerHalfMinute: RateLimit = { limit: 5, windowSeconds: 30 };
+      const both = () => limiter.consumeAll([{ key: 'a', limit: twoPerMinute }, { key: 'b', limit: fivePerHalfMinute }]);
+      expect(await both()).toEqual([{ allowed: true, remaining: 1 }, { allowed: true, remaining: 4 }]);
+      expect(await both()).toEqual([{ allowed: true, remaining: 0 }, { allowed: true, remaining: 3 }]);
+      // A refusal on one key still counts the other.
+      expect(await both()).toEqual([{ allowed: false, retryAfterSeconds: 60 }, { allowed: true, remaining: 2 }]);
+      expect(await limiter.consume('b', fivePerHalfMinute)).toEqual({ allowed: true, remaining: 1 });
+      clock.advance(30_000);
+      expect(await both()).toEqual([{ allowed: false, retryAfterSeconds: 30 }, { allowed: true, remaining: 4 }]);
+      expect(await limiter.consumeAll([])).toEqual([]);
+    }));
+
+    it('consumeAll allows exactly `limit` per key of many concurrent calls', run(async ({ limiter }) => {
+      const calls = await Promise.all(
+        Array.from({ length: 12 }, () => limiter.consumeAll([{ key: 'a', limit: FIVE_PER_MINUTE }, { key: 'b', limit: FIVE_PER_MINUTE }])),
+      );
+      for (const index of [0, 1]) expect(calls.filter((decisions) => decisions[index]?.allowed)).toHaveLength(5);
+    }));
+
     it('matches a fixed-window model under any sequence of attempts and pauses', async () => {
       const step = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40_000 }));
       await fc.assert(

@@ -29,9 +29,9 @@ export class LoginThrottle {
 
   /** Counts one attempt; `RateLimitedError` with the longer wait when either key is over its limit. */
   async attempt(username: string, clientAddress: string): Promise<void> {
-    const decisions = await Promise.all([
-      this.limiter.consume(usernameKey(username), this.policy.perUsername),
-      this.limiter.consume(addressKey(clientAddress), this.policy.perClientAddress),
+    const decisions = await this.limiter.consumeAll([
+      { key: usernameKey(username), limit: this.policy.perUsername },
+      { key: addressKey(clientAddress), limit: this.policy.perClientAddress },
     ]);
     const waits = decisions.flatMap((d) => (d.allowed ? [] : [d.retryAfterSeconds]));
     if (waits.length > 0) throw new RateLimitedError(Math.max(...waits));
