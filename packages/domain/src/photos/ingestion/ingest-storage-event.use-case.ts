@@ -81,9 +81,9 @@ export class IngestStorageEvent {
 
   private async applyCreated(event: StorageEvent, record: PhotoRecord): Promise<IngestStorageEventOutput> {
     if (record.status === 'deleted' || record.status === 'rejected') {
-      await this.storage.delete(event.key);
       // A delete that raced this photo's ingestion may have run before its thumbnail was written.
-      if (record.status === 'deleted') await this.storage.delete(photoThumbnailKey(record.ownerId, record.id));
+      const thumbnail = record.status === 'deleted' ? [photoThumbnailKey(record.ownerId, record.id)] : [];
+      await this.storage.delete(event.key, ...thumbnail);
       await this.catalog.save(record);
       return { outcome: 'discarded' };
     }
@@ -117,7 +117,7 @@ export class IngestStorageEvent {
     reason: PhotoRejectionReason,
   ): Promise<IngestStorageEventOutput> {
     // A replaced upload of a ready photo may have left a thumbnail of the earlier image.
-    await Promise.all([this.storage.delete(event.key), this.storage.delete(photoThumbnailKey(record.ownerId, record.id))]);
+    await this.storage.delete(event.key, photoThumbnailKey(record.ownerId, record.id));
     await this.catalog.save({
       ...record,
       status: 'rejected',
