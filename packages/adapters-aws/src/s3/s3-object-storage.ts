@@ -90,8 +90,10 @@ export class S3ObjectStorage implements ObjectStorage {
       const { Errors } = await client.send(
         new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }),
       );
-      const failed = Errors?.[0];
-      if (failed !== undefined) throw new Error(`S3 refused to delete ${failed.Key ?? '?'}: ${failed.Code ?? ''} ${failed.Message ?? ''} (and ${Errors!.length - 1} more)`);
+      if (Errors !== undefined && Errors.length > 0) {
+        const [first] = Errors;
+        throw new Error(`S3 refused to delete ${Errors.length} of ${chunk.length} objects, first ${first!.Key ?? '?'}: ${first!.Code ?? ''}`);
+      }
     }
   }
 

