@@ -1,4 +1,4 @@
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { photoRecord } from '@hdoc/contract-tests';
@@ -156,6 +156,35 @@ describe('DynamoDbPhotoCatalog on DynamoDB Local', () => {
       expect(listed.flat()).toEqual(photos);
     } finally {
       throttled.destroy();
+    }
+  });
+
+  it('sends a commit again when another transaction held the record (the SDK does not), and gives up as a stale write', async () => {
+    const contended = dynamoDbLocalClient();
+    let conflicts = 0;
+    contended.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (conflicts > 0 && context.commandName === 'TransactWriteItemsCommand') {
+          conflicts -= 1;
+          const reasons = [{ Code: 'TransactionConflict' }, { Code: 'None' }];
+          throw new TransactionCanceledException({ message: 'injected', $metadata: { httpStatusCode: 400 }, CancellationReasons: reasons });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'injectConflict' },
+    );
+    try {
+      const catalog = catalogOn(contended);
+      const ownerId = freshOwner();
+      conflicts = 2;
+      await catalog.save(photoRecord({ id: 'p-1', ownerId, tags: ['cat'] }));
+      expect(conflicts).toBe(0);
+      expect(await byTag(catalog, ownerId, 'cat')).toEqual(['p-1@1']);
+      conflicts = 100;
+      await expect(catalog.save(photoRecord({ id: 'p-2', ownerId, tags: ['cat'] }))).rejects.toBeInstanceOf(StaleWriteError);
+      expect(await catalog.get(ownerId, 'p-2')).toBeNull();
+    } finally {
+      contended.destroy();
     }
   });
 
