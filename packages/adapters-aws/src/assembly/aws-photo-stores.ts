@@ -3,7 +3,7 @@ import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ObjectStorageToken, PhotoCatalogToken, UploadUrlSignerToken, ViewUrlSignerToken } from '@hdoc/domain';
 import { ContainerModule } from 'inversify';
-import { DynamoDbPhotoCatalog } from '../dynamodb/photos/dynamodb-photo-catalog.js';
+import { DynamoDbPhotoCatalog, TRANSACTION_ITEM_LIMITS } from '../dynamodb/photos/dynamodb-photo-catalog.js';
 import { createS3Client } from '../s3/s3-client.js';
 import { S3ObjectStorage } from '../s3/s3-object-storage.js';
 import { S3UploadUrlSigner } from '../s3/s3-upload-url-signer.js';
@@ -37,8 +37,11 @@ export function openAwsPhotoStores(options: AwsPhotoStoresOptions): OpenedStores
   options.instrumentation?.onAwsClient?.(dynamoDb);
   options.instrumentation?.onAwsClient?.(s3);
   const { bucket, tableName } = options;
+  // An endpoint of DynamoDB's own is an emulator (DynamoDB Local): its lower cap is only slower on AWS, AWS's breaks it.
+  const emulated = clientSettings(options.clients, 'dynamodb').endpoint !== undefined;
+  const maxTransactionItems = emulated ? TRANSACTION_ITEM_LIMITS.dynamoDbLocal : TRANSACTION_ITEM_LIMITS.aws;
   const module = new ContainerModule(({ bind }) => {
-    bind(PhotoCatalogToken).toConstantValue(new DynamoDbPhotoCatalog({ client: documents, tableName }));
+    bind(PhotoCatalogToken).toConstantValue(new DynamoDbPhotoCatalog({ client: documents, tableName, maxTransactionItems }));
     bind(ObjectStorageToken).toConstantValue(new S3ObjectStorage({ client: s3, bucket }));
     bind(UploadUrlSignerToken).toConstantValue(new S3UploadUrlSigner({ client: s3, bucket }));
     bind(ViewUrlSignerToken).toConstantValue(new S3ViewUrlSigner({ client: s3, bucket }));

@@ -1,5 +1,6 @@
 import {
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
@@ -16,13 +17,18 @@ export interface S3ObjectStorageOptions {
   readonly bucket: string;
 }
 
+/** DeleteObjects takes at most 1,000 keys. */
+const DELETE_BATCH = 1_000;
+
 /** S3 quotes entity tags in headers; events and the domain carry them bare. */
 const bareEtag = (etag: string | undefined): string => (etag ?? '').replace(/^"|"$/gu, '');
 
 /**
  * ObjectStorage on one S3 bucket. HEAD for facts, a ranged GET for an object's first bytes, a whole GET for
  * thumbnails, PUT for the worker's thumbnails (under `thumbnails/`, outside the notification's `photos/`
- * filter, so they raise no event) and DELETE, which S3 itself answers 204 for a missing key.
+ * filter, so they raise no event) and DELETE, which S3 itself answers 204 for a missing key. Several keys
+ * go in one DeleteObjects (up to 1,000 a request), which reports failures per key instead of failing:
+ * any is thrown, so a delete either removed every key or is repeated.
  */
 export class S3ObjectStorage implements ObjectStorage {
   constructor(private readonly options: S3ObjectStorageOptions) {}
@@ -73,8 +79,22 @@ export class S3ObjectStorage implements ObjectStorage {
     return facts;
   }
 
-  async delete(key: string): Promise<void> {
-    await this.options.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+  async delete(...keys: string[]): Promise<void> {
+    const { client, bucket } = this.options;
+    if (keys.length === 1) {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keys[0] }));
+      return;
+    }
+    for (let start = 0; start < keys.length; start += DELETE_BATCH) {
+      const chunk = keys.slice(start, start + DELETE_BATCH);
+      const { Errors } = await client.send(
+        new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }),
+      );
+      if (Errors !== undefined && Errors.length > 0) {
+        const [first] = Errors;
+        throw new Error(`S3 refused to delete ${Errors.length} of ${chunk.length} objects, first ${first!.Key ?? '?'}: ${first!.Code ?? ''}`);
+      }
+    }
   }
 
   private async get(key: string, range: string | undefined): Promise<StoredObject> {

@@ -1,4 +1,4 @@
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { photoRecord } from '@hdoc/contract-tests';
@@ -6,7 +6,7 @@ import type { PhotoListQuery, PhotoRecord } from '@hdoc/domain';
 import { photoListKeyset, StaleWriteError } from '@hdoc/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAPSED_INTENT_RETENTION_MS } from '../../src/dynamodb/photos/photo-item.js';
-import { DynamoDbPhotoCatalog } from '../../src/dynamodb/photos/dynamodb-photo-catalog.js';
+import { DynamoDbPhotoCatalog, TRANSACTION_ITEM_LIMITS } from '../../src/dynamodb/photos/dynamodb-photo-catalog.js';
 import { ownerPartition, photoItemsPrefix, recordSortKey } from '../../src/dynamodb/photos/photo-keys.js';
 import { dynamoDbLocalClient, provisionTestTables } from '../support/dynamodb-clients.js';
 
@@ -21,11 +21,13 @@ afterAll(async () => {
   client.destroy();
 });
 
-const catalogOn = (base: DynamoDBClient, readBudget?: number): DynamoDbPhotoCatalog =>
+/** A catalog on `base`, with DynamoDB Local's cap on transactions unless told otherwise. */
+const catalogOn = (base: DynamoDBClient, options: { readBudget?: number; maxTransactionItems?: number } = {}): DynamoDbPhotoCatalog =>
   new DynamoDbPhotoCatalog({
     client: DynamoDBDocumentClient.from(base),
     tableName: tables.names.photos,
-    ...(readBudget !== undefined && { readBudget }),
+    maxTransactionItems: TRANSACTION_ITEM_LIMITS.dynamoDbLocal,
+    ...options,
   });
 
 /** Every test uses owners of its own, so the tests share the file's table without seeing each other. */
@@ -79,7 +81,7 @@ function observe(base: DynamoDBClient): { commands: string[]; queries: number[] 
 }
 
 describe('DynamoDbPhotoCatalog on DynamoDB Local', () => {
-  it('two writers of one version: exactly one wins, the other gets StaleWriteError, and the winner is stored', async () => {
+  it('two writers of one version (transactions, steps, or one of each): exactly one wins, the other gets StaleWriteError, and the winner is stored', async () => {
     const [clientA, clientB] = [dynamoDbLocalClient(), dynamoDbLocalClient()];
     try {
       const [a, b] = [catalogOn(clientA), catalogOn(clientB)];
@@ -104,6 +106,21 @@ describe('DynamoDbPhotoCatalog on DynamoDB Local', () => {
         expect([...(await byTag(a, ownerId, 'dog')), ...(await byTag(a, ownerId, 't0'))]).toEqual(['p-1@2']);
         expect(await byTag(a, ownerId, 'cat')).toEqual([]);
         expect(await photoItems(ownerId, 'p-1')).toHaveLength(1 + 1 + winners[0]!.tags.length);
+        // Two transactions from one snapshot each: an update and a delete of version 2.
+        const [fromA, fromB] = [(await a.getForUpdate(ownerId, 'p-1'))!, (await b.getForUpdate(ownerId, 'p-1'))!];
+        const v3 = [
+          { ...fromA.record, tags: ['owl'], version: 3 },
+          { ...fromB.record, status: 'deleted' as const, version: 3 },
+        ];
+        const third = await Promise.allSettled([a.save(v3[0]!, fromA), b.save(v3[1]!, fromB)]);
+        const won = third.flatMap((r, i) => (r.status === 'fulfilled' ? [v3[i]!] : []));
+        expect(won).toHaveLength(1);
+        expect((third.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(StaleWriteError);
+        expect(await a.get(ownerId, 'p-1')).toEqual(won[0]);
+        expect([...(await byTag(a, ownerId, 'owl')), ...(await byTag(a, ownerId, 'dog')), ...(await byTag(a, ownerId, 't0'))]).toEqual(
+          won[0]!.status === 'deleted' ? [] : ['p-1@3'],
+        );
+        expect(await photoItems(ownerId, 'p-1')).toHaveLength(won[0]!.status === 'deleted' ? 1 : 3);
       }
     } finally {
       clientA.destroy();
@@ -131,13 +148,43 @@ describe('DynamoDbPhotoCatalog on DynamoDB Local', () => {
     try {
       const catalog = catalogOn(throttled);
       const ownerId = freshOwner();
-      const photos = Array.from({ length: 4 }, (_, i) => photoRecord({ id: `p-${i}`, ownerId, tags: ['cat'] }));
+      // Each save is one transaction: each of the first six fails once.
+      const photos = Array.from({ length: 6 }, (_, i) => photoRecord({ id: `p-${i}`, ownerId, tags: ['cat'] }));
       for (const photo of photos) await catalog.save(photo);
       expect(failures).toBe(0);
       const listed = await listAll(catalog, { ownerId, status: 'ready', now: READ_AT, sort: 'filename', order: 'asc', filter: { tag: 'cat' }, limit: 10 });
       expect(listed.flat()).toEqual(photos);
     } finally {
       throttled.destroy();
+    }
+  });
+
+  it('sends a commit again when another transaction held the record (the SDK does not), and gives up as a stale write', async () => {
+    const contended = dynamoDbLocalClient();
+    let conflicts = 0;
+    contended.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (conflicts > 0 && context.commandName === 'TransactWriteItemsCommand') {
+          conflicts -= 1;
+          const reasons = [{ Code: 'TransactionConflict' }, { Code: 'None' }];
+          throw new TransactionCanceledException({ message: 'injected', $metadata: { httpStatusCode: 400 }, CancellationReasons: reasons });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'injectConflict' },
+    );
+    try {
+      const catalog = catalogOn(contended);
+      const ownerId = freshOwner();
+      conflicts = 2;
+      await catalog.save(photoRecord({ id: 'p-1', ownerId, tags: ['cat'] }));
+      expect(conflicts).toBe(0);
+      expect(await byTag(catalog, ownerId, 'cat')).toEqual(['p-1@1']);
+      conflicts = 100;
+      await expect(catalog.save(photoRecord({ id: 'p-2', ownerId, tags: ['cat'] }))).rejects.toBeInstanceOf(StaleWriteError);
+      expect(await catalog.get(ownerId, 'p-2')).toBeNull();
+    } finally {
+      contended.destroy();
     }
   });
 
@@ -192,7 +239,39 @@ describe('DynamoDbPhotoCatalog on DynamoDB Local', () => {
     }
   });
 
-  it('a crash between the steps of a save leaves nothing a list shows, and the next save clears it', async () => {
+  it('saves in one call: a first version or a change from a snapshot; above the transaction cap, in steps', async () => {
+    const observed = dynamoDbLocalClient();
+    try {
+      const seen = observe(observed);
+      const catalog = catalogOn(observed);
+      const ownerId = freshOwner();
+      const callsOf = async (write: () => Promise<unknown>): Promise<string[]> => {
+        seen.commands.length = 0;
+        await write();
+        return [...seen.commands];
+      };
+      const v1 = photoRecord({ id: 'p-1', ownerId, tags: ['cat', 'sea'] });
+      expect(await callsOf(() => catalog.save(v1))).toEqual(['TransactWriteItems']);
+      let read = (await catalog.getForUpdate(ownerId, 'p-1'))!;
+      expect(await callsOf(() => catalog.save({ ...read.record, title: 't', version: 2 }, read))).toEqual(['PutItem']);
+      read = (await catalog.getForUpdate(ownerId, 'p-1'))!;
+      // 1 record + 4 new index items + 3 superseded: within DynamoDB Local's 10.
+      expect(await callsOf(() => catalog.save({ ...read.record, tags: ['a', 'b', 'c'], version: 3 }, read))).toEqual(['TransactWriteItems']);
+      read = (await catalog.getForUpdate(ownerId, 'p-1'))!;
+      expect(await callsOf(() => catalog.save({ ...read.record, status: 'deleted', version: 4 }, read))).toEqual(['TransactWriteItems']);
+      expect(await photoItems(ownerId, 'p-1')).toHaveLength(1);
+      const many = photoRecord({ id: 'p-2', ownerId, tags: Array.from({ length: 20 }, (_, i) => `t${i}`) });
+      expect(await callsOf(() => catalog.save(many))).toEqual(['BatchWriteItem', 'PutItem']);
+      read = (await catalog.getForUpdate(ownerId, 'p-2'))!;
+      expect(await callsOf(() => catalog.save({ ...read.record, status: 'deleted', version: 2 }, read))).toEqual(['PutItem', 'BatchWriteItem']);
+      expect(await photoItems(ownerId, 'p-2')).toHaveLength(1);
+      expect(await byTag(catalog, ownerId, 't0')).toEqual([]);
+    } finally {
+      observed.destroy();
+    }
+  });
+
+  it('a crash between the steps of a save (too large for a transaction) leaves nothing a list shows, and the next save clears it', async () => {
     const crashing = dynamoDbLocalClient();
     let crashOn: string | null = null;
     crashing.middlewareStack.add(
@@ -212,7 +291,7 @@ describe('DynamoDbPhotoCatalog on DynamoDB Local', () => {
       { step: 'initialize', name: 'crash' },
     );
     try {
-      const catalog = catalogOn(crashing);
+      const catalog = catalogOn(crashing, { maxTransactionItems: 1 });
       const ownerId = freshOwner();
       const v1 = photoRecord({ id: 'p-1', ownerId, filename: 'b.jpg', tags: ['cat'] });
       await catalog.save(v1);
@@ -261,7 +340,7 @@ describe('DynamoDbPhotoCatalog on DynamoDB Local', () => {
     const observed = dynamoDbLocalClient();
     try {
       const seen = observe(observed);
-      const catalog = catalogOn(observed, 10);
+      const catalog = catalogOn(observed, { readBudget: 10 });
       const ownerId = freshOwner();
       const photos = Array.from({ length: 40 }, (_, i) =>
         photoRecord({ id: `p-${String(i).padStart(2, '0')}`, ownerId, tags: ['cat'], contentType: i % 10 === 0 ? 'image/png' : 'image/jpeg' }),

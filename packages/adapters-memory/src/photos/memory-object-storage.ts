@@ -69,11 +69,11 @@ export class MemoryObjectStorage implements ObjectStorage {
     return object ? this.factsOf(object) : null;
   }
 
-  async delete(key: string): Promise<void> {
-    const object = this.objects.get(key);
-    if (!object) return;
-    this.objects.delete(key);
-    this.emit('ObjectRemoved:Delete', key, null);
+  async delete(...keys: string[]): Promise<void> {
+    for (const key of keys) {
+      if (!this.objects.delete(key)) continue;
+      this.emit('ObjectRemoved:Delete', key, null);
+    }
   }
 
   private factsOf(object: StoredObject): StoredObjectFacts {

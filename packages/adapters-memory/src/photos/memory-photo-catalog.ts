@@ -1,4 +1,4 @@
-import type { PhotoCatalog, PhotoListQuery, PhotoListSlice, PhotoRecord, PhotoSort } from '@hdoc/domain';
+import type { PhotoCatalog, PhotoListQuery, PhotoListSlice, PhotoRecord, PhotoSnapshot, PhotoSort } from '@hdoc/domain';
 import { PHOTO_SORTS, StaleWriteError, visibleUntil } from '@hdoc/domain';
 import { BTree } from '../shared/sorted-btree.js';
 import type { ValueRange } from './photo-list-index.js';
@@ -54,6 +54,12 @@ export class MemoryPhotoCatalog implements PhotoCatalog {
 
   async get(ownerId: string, photoId: string): Promise<PhotoRecord | null> {
     return this.records.get(recordKey(ownerId, photoId)) ?? null;
+  }
+
+  /** The record alone: a save here reads nothing it could reuse. */
+  async getForUpdate(ownerId: string, photoId: string): Promise<PhotoSnapshot | null> {
+    const record = await this.get(ownerId, photoId);
+    return record === null ? null : { record, stored: null };
   }
 
   async save(record: PhotoRecord): Promise<void> {

@@ -76,6 +76,17 @@ export function describeObjectStorageContract(
       await storage.delete('photos/user-1/never');
     }));
 
+    it('deletes several objects at once, missing keys and exact keys included, and again', run(async ({ storage, put }) => {
+      const keys = ['photos/user-1/p-1', 'thumbnails/user-1/p-1', 'photos/github:ann/a b+é'];
+      for (const key of keys) await put(key, bytes(1), 'image/png');
+      await put('photos/user-1/p-2', bytes(2), 'image/png');
+      await storage.delete(...keys, 'photos/user-1/never');
+      for (const key of keys) expect(await storage.head(key)).toBeNull();
+      expect(await storage.head('photos/user-1/p-2')).toMatchObject({ size: 1 });
+      await storage.delete(...keys);
+      await storage.delete();
+    }));
+
     it('keeps keys exact, spaces and non-ASCII included', run(async ({ storage, put }) => {
       await put('photos/github:ann/a b+é', bytes(1, 2), 'image/webp');
       expect(await storage.head('photos/github:ann/a b+é')).toMatchObject({ size: 2 });

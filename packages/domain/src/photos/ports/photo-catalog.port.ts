@@ -43,6 +43,16 @@ export interface PhotoListSlice {
 }
 
 /**
+ * A record read for a read-modify-write: the record, and what the adapter read beside it (opaque to
+ * callers, null when it needs nothing). Saving the next version with it spares the adapter reading
+ * the photo again.
+ */
+export interface PhotoSnapshot {
+  readonly record: PhotoRecord;
+  readonly stored: unknown;
+}
+
+/**
  * The photo records, keyed by (ownerId, id). Writes are versioned (optimistic concurrency), and
  * lists are keyset pages over ordered indexes of one status: a page of ready photos costs
  * O(log n + page), never a sort or scan of all the owner's photos. Order: see
@@ -53,11 +63,15 @@ export interface PhotoListSlice {
 export interface PhotoCatalog {
   /** The record (tombstones included), or null when the owner has no photo with that id. */
   get(ownerId: string, photoId: string): Promise<PhotoRecord | null>;
+  /** As `get`, for a write to follow: the record (tombstones included) and what `save` can reuse, or null. */
+  getForUpdate(ownerId: string, photoId: string): Promise<PhotoSnapshot | null>;
   /**
    * Stores the record if the stored version is `record.version - 1` (absent for version 1);
-   * otherwise throws StaleWriteError and changes nothing.
+   * otherwise throws StaleWriteError and changes nothing. `from`, the snapshot this version was
+   * derived from, changes no outcome: an adapter may use it instead of reading the photo again
+   * (and ignores it unless it holds the same photo at `record.version - 1`).
    */
-  save(record: PhotoRecord): Promise<void>;
+  save(record: PhotoRecord, from?: PhotoSnapshot): Promise<void>;
   /** A page of the owner's visible photos of `query.status` in the list order, after `query.after`. */
   list(query: PhotoListQuery): Promise<PhotoListSlice>;
 }
