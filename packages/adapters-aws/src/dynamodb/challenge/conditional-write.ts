@@ -17,17 +17,6 @@ function isLostRace(error: unknown): boolean {
 }
 
 /**
- * Whether `error` says only that another transaction held an item at the same time (no condition
- * failed): the same transaction may then succeed as it is after a pause.
- */
-export function isConflictOnly(error: unknown): boolean {
-  if (error instanceof TransactionConflictException) return true;
-  if (!(error instanceof TransactionCanceledException)) return false;
-  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-  return codes.includes('TransactionConflict') && codes.every((code) => code === 'TransactionConflict' || code === 'None');
-}
-
-/**
  * Sends a conditional PutItem or TransactWriteItems. A lost race (a failed condition, or an item
  * another transaction held) throws StaleWriteError naming `what`, so the caller re-reads and retries;
  * DynamoDB then wrote nothing. Any other failure is thrown as the SDK raised it.
@@ -41,14 +30,9 @@ export async function sendConditional(
     // The union is not callable as one overload; both members are commands of this client.
     await client.send(command as PutCommand);
   } catch (error) {
-    rethrowAsStale(error, what);
+    if (isLostRace(error)) throw new StaleWriteError(what);
+    throw error;
   }
-}
-
-/** Throws `error`, as StaleWriteError naming `what` when it is a lost race. */
-export function rethrowAsStale(error: unknown, what: string): never {
-  if (isLostRace(error)) throw new StaleWriteError(what);
-  throw error;
 }
 
 /** Sends a conditional write: true when it was applied, false when its condition failed (a lost race). */

@@ -14,15 +14,11 @@ import {
 import type { DynamoDbLeaderboard } from '../leaderboard/dynamodb-leaderboard.js';
 import { standingOfItem, type StandingItem } from '../leaderboard/standing-item.js';
 import { ENTRY_SORT_PREFIX, participantPartition, PROFILE_SORT_KEY, STANDING_SORT_KEY, SUBMISSIONS_SORT_KEY, submissionsKey } from './challenge-keys.js';
-import { backoff } from '../batch.js';
-import { isConflictOnly, rethrowAsStale } from './conditional-write.js';
+import { commitConditional } from '../conditional-commit.js';
 import { ENTRY_REVISION, entryItem, entryOf } from './entry-item.js';
 import type { Item } from './item-codec.js';
 import { profileOf } from './profile-item.js';
 import { createActions, updateActions, type TransactItem } from './profile-writes.js';
-
-/** Sends of one transaction while it only collides with concurrent ones. */
-const CONFLICT_ROUNDS = 8;
 
 /** Settings of a {@link DynamoDbParticipantProgressStore}. */
 export interface DynamoDbParticipantProgressStoreOptions {
@@ -90,25 +86,9 @@ export class DynamoDbParticipantProgressStore implements ParticipantProgressStor
       const held = basis?.standing ?? null;
       actions.push(...(this.leaderboard.inTable.moveActions(held === null ? null : { totalScore: held.githubScore + held.twitterScore, version: held.version }, standing) ?? []));
     }
-    await this.transact(actions, `profile ${profile.githubUsername}`);
+    // A transaction that only met another one (every score change updates the shared bucket item) is sent again.
+    await commitConditional(this.client, () => new TransactWriteCommand({ TransactItems: actions }), `profile ${profile.githubUsername}`);
     if ('separate' in this.leaderboard) await this.leaderboard.separate.upsert(standing);
-  }
-
-  /**
-   * Sends the transaction; while it only collides with other transactions (every score change updates the
-   * shared bucket item), sends it again after a jittered pause, as its conditions still hold. A failed
-   * condition is StaleWriteError at once: the writer reads again.
-   */
-  private async transact(actions: TransactItem[], what: string): Promise<void> {
-    for (let round = 0; ; round += 1) {
-      try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: actions }));
-        return;
-      } catch (error) {
-        if (round + 1 >= CONFLICT_ROUNDS || !isConflictOnly(error)) return rethrowAsStale(error, what);
-        await backoff(round + 1);
-      }
-    }
   }
 
   /** Every item of the participant's partition: one page (at most ~200 entries of well under 1 KB and three small items). */
