@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { LOCAL_AWS_SETTINGS, startLocalStack } from '@hdoc/adapters-aws/local';
-import { expect, inject } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { inject } from 'vitest';
 import type {} from '../../../adapters-aws/test/support/dynamodb.global-setup.js';
 import type {} from '../../../adapters-aws/test/support/moto.js';
 import { useRealIdentityStores } from '../../../api-http/test/aws-identity/real-identity-stores.js';
@@ -10,6 +11,7 @@ import { composeLocalApp } from '../../src/compose-local-app.js';
 
 /** How long the worker may take to settle what one step queued (moto and DynamoDB Local are slow on a busy machine). */
 const SETTLE_TIMEOUT_MS = 30_000;
+const POLL_INTERVAL_MS = 50;
 
 /**
  * The whole AWS path for the apps of one test file (ADAPTERS=aws for every port group): each app gets
@@ -37,9 +39,9 @@ export function useAwsBacking(): () => OpenBacking {
       await stores.close();
       throw error;
     });
-    const env = { ...stack.environment, ...stores.env, ADAPTERS: 'aws' };
-    const sqs = new SQSClient({ ...LOCAL_AWS_SETTINGS, endpoint: env.AWS_ENDPOINT_URL });
-    const queues = [env.VERIFICATION_QUEUE_URL, env.PHOTO_EVENTS_QUEUE_URL].filter((url) => url !== undefined);
+    const env: Record<string, string> = { ...stack.environment, ...stores.env, ADAPTERS: 'aws' };
+    const sqs = new SQSClient({ ...LOCAL_AWS_SETTINGS, endpoint: env['AWS_ENDPOINT_URL'] });
+    const queues = [env['VERIFICATION_QUEUE_URL'], env['PHOTO_EVENTS_QUEUE_URL']].filter((url) => url !== undefined);
     return {
       env,
       compose: async (config, options) => {
@@ -55,7 +57,7 @@ export function useAwsBacking(): () => OpenBacking {
   };
 }
 
-/** Waits until no message of `queues` is visible, delayed or in flight. */
+/** Waits until no message of `queues` is visible, delayed or in flight (also outside a test: in hooks). */
 async function queuesDrained(sqs: SQSClient, queues: readonly string[]): Promise<void> {
   const pending = async (): Promise<number> => {
     const counts = await Promise.all(
@@ -69,5 +71,9 @@ async function queuesDrained(sqs: SQSClient, queues: readonly string[]): Promise
     );
     return counts.reduce((sum, count) => sum + count, 0);
   };
-  await expect.poll(pending, { timeout: SETTLE_TIMEOUT_MS, interval: 50 }).toBe(0);
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  for (let left = await pending(); left > 0; left = await pending()) {
+    if (Date.now() > deadline) throw new Error(`the worker left ${left} message(s) on its queues for ${SETTLE_TIMEOUT_MS} ms`);
+    await sleep(POLL_INTERVAL_MS);
+  }
 }
