@@ -15,6 +15,10 @@ const packages = [
   'local-run',
 ] as const;
 
+/** The emulators' global setups, from the project root `packages/<name>`. */
+const emulatorSetup = (name: string): string[] =>
+  ['moto', 'dynamodb'].map((emulator) => `${name === 'adapters-aws' ? '' : '../adapters-aws/'}test/support/${emulator}.global-setup.ts`);
+
 export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions, externalConditions: ['@hdoc/source'] } },
@@ -26,10 +30,9 @@ export default defineConfig({
         root: `packages/${name}`,
         include: ['test/**/*.test.ts'],
         environment: 'node',
-        // One moto_server (S3, SQS, SSM, Secrets Manager) and one DynamoDB Local for the AWS adapters' tests.
-        ...(name === 'adapters-aws'
-          ? { globalSetup: ['test/support/moto.global-setup.ts', 'test/support/dynamodb.global-setup.ts'] }
-          : {}),
+        // One moto_server (S3, SQS, SSM, Secrets Manager) and one DynamoDB Local per run, for the AWS adapters'
+        // tests and for the API's black-box flows on the whole AWS path (local-run/test/aws-flows).
+        ...(name === 'adapters-aws' || name === 'local-run' ? { globalSetup: emulatorSetup(name) } : {}),
       },
     })),
     passWithNoTests: false,

@@ -9,7 +9,7 @@ const clock = new ManualClock('2026-03-01T09:00:00.000Z');
 let api: ComposedApi;
 
 beforeAll(async () => {
-  api = await startComposedApi({ clock, stores: realStores(), env: { SIGN_UPS_PER_HOUR: '100' } });
+  api = await startComposedApi({ clock, backing: realStores(), env: { SIGN_UPS_PER_HOUR: '100' } });
 });
 afterAll(() => api?.close());
 

@@ -40,7 +40,7 @@ describe('Redis goes down under a running API', () => {
   let api: ComposedApi;
   beforeAll(async () => {
     redis = await PrivateRedisServer.start();
-    api = await startComposedApi({ stores: realStores({ redisUrl: redis.url }) });
+    api = await startComposedApi({ backing: realStores({ redisUrl: redis.url }) });
   });
   afterAll(async () => {
     await api?.close();
@@ -70,7 +70,7 @@ describe('Redis hangs (accepts connections, answers nothing) under a running API
   let api: ComposedApi;
   beforeAll(async () => {
     redis = await PrivateRedisServer.start();
-    api = await startComposedApi({ stores: realStores({ redisUrl: redis.url }) });
+    api = await startComposedApi({ backing: realStores({ redisUrl: redis.url }) });
   });
   afterAll(async () => {
     redis?.signal('SIGCONT');
@@ -106,7 +106,7 @@ describe('an API started while Redis is down', () => {
 
   it('composes within about a second, answers 503 meanwhile, and serves once Redis is up', async () => {
     const stores = await realStores({ redisUrl: redis.url })();
-    const { result, ms } = await timed(() => startComposedApi({ stores: async () => stores }));
+    const { result, ms } = await timed(() => startComposedApi({ backing: async () => stores }));
     api = result;
     expect(ms).toBeLessThan(1_500);
 
@@ -125,7 +125,7 @@ describe('PostgreSQL goes unreachable under a running API', () => {
   let api: ComposedApi;
   beforeAll(async () => {
     proxy = await CuttableTcpProxy.start(sharedPostgresAddress());
-    api = await startComposedApi({ stores: realStores({ databaseUrl: databaseUrlThrough(proxy) }) });
+    api = await startComposedApi({ backing: realStores({ databaseUrl: databaseUrlThrough(proxy) }) });
   });
   afterAll(async () => {
     await api?.close();

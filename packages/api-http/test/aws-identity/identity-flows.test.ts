@@ -16,7 +16,7 @@ describe('the identity flows with users on PostgreSQL and sessions, rate limits 
 describe('an API composed with ADAPTERS_IDENTITY=aws', () => {
   let api: ComposedApi;
   beforeAll(async () => {
-    api = await startComposedApi({ stores: realStores() });
+    api = await startComposedApi({ backing: realStores() });
   });
   afterAll(() => api?.close());
 

@@ -3,7 +3,8 @@ import net from 'node:net';
 import { expect } from 'vitest';
 import { isolatedPrefix, SHARED_REDIS_URL, useSharedRedis } from '../../../adapters-aws/test/redis/redis-test-support.js';
 import { createTestSchema, TEST_DATABASE_URL } from '../../../adapters-aws/test/postgres/test-schema.js';
-import type { ComposedApi, OpenIdentityStores } from '../identity/composed-api.js';
+import type { ComposedApi } from '../identity/composed-api.js';
+import type { OpenBacking } from '../support/backing.js';
 
 /** Where the API's identity stores are reached; the defaults are the machine's shared PostgreSQL and Redis. */
 export interface IdentityStoreLocation {
@@ -17,7 +18,7 @@ export interface IdentityStoreLocation {
  * of the file: it connects to the shared Redis before the tests, and a file whose PostgreSQL or Redis
  * is not answering fails with one line naming the service and how to start it.
  */
-export function useRealIdentityStores(): (location?: IdentityStoreLocation) => OpenIdentityStores {
+export function useRealIdentityStores(): (location?: IdentityStoreLocation) => OpenBacking {
   const sharedRedis = useSharedRedis();
   return (location = {}) =>
     async () => {

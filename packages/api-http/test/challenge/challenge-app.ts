@@ -1,11 +1,11 @@
 import { MemoryEntryVerifier, type ManualClock } from '@hdoc/adapters-memory';
 import { Authenticate, LogIn, LogOut, SignUp } from '@hdoc/domain';
 import { expect } from 'vitest';
-import { composeLocalApi, type LocalApi } from '../support/local-app.js';
+import type { LocalApi } from '../support/local-app.js';
 import { loadHttpConfig } from '../../src/composition/config.js';
 import { resolverOf } from '@hdoc/composition';
 import { checkedFetch, OpenApiValidator, type CheckedResponse } from '../support/openapi-validator.js';
-import { withIdentityStores, type OpenIdentityStores } from '../identity/composed-api.js';
+import { withBacking, type OpenBacking } from '../support/backing.js';
 import { captureLogs, startServer, type CapturedLogger, type RunningServer } from '../support/test-server.js';
 import { FakeGitHubServer, type FakeGitHubUser } from '@hdoc/contract-tests';
 
@@ -30,7 +30,7 @@ export interface LoginAttempt {
   readonly callbackPath: string;
 }
 
-/** The real app (memory adapters, real GitHub OAuth adapter against the fake) on a listening server. */
+/** The real app (its backing's adapters, the real GitHub OAuth adapter against the fake) on a listening server. */
 export interface ChallengeApp {
   readonly composition: LocalApi;
   readonly server: RunningServer;
@@ -59,19 +59,19 @@ export const json = (body: unknown, headers: Record<string, string> = {}): Reque
 });
 
 export async function startChallengeApp(
-  options: { clock?: ManualClock; env?: Record<string, string>; stores?: OpenIdentityStores | undefined } = {},
+  options: { clock?: ManualClock; env?: Record<string, string>; backing?: OpenBacking | undefined } = {},
 ): Promise<ChallengeApp> {
   const github = await FakeGitHubServer.start();
   const verifier = new MemoryEntryVerifier();
   const logs = captureLogs('debug');
-  const { app: composition, closeStores } = await withIdentityStores(options.stores, (storesEnv) =>
-    composeLocalApi(
+  const { app: composition, closeBacking } = await withBacking(options.backing, (backingEnv, compose) =>
+    compose(
       loadHttpConfig({
         GITHUB_CLIENT_ID: github.clientId,
         GITHUB_CLIENT_SECRET: github.clientSecret,
         GITHUB_WEB_BASE_URL: github.baseUrl,
         GITHUB_API_BASE_URL: github.baseUrl,
-        ...storesEnv,
+        ...backingEnv,
         ...options.env,
       }),
       { logger: logs.logger, overrides: { entryVerifier: verifier, ...(options.clock ? { clock: options.clock } : {}) } },
@@ -124,7 +124,7 @@ export async function startChallengeApp(
     close: async () => {
       await server.close();
       await composition.closers.closeAll();
-      await closeStores();
+      await closeBacking();
       await github.stop();
     },
   };

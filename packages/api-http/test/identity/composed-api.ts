@@ -1,7 +1,8 @@
 import type { ManualClock } from '@hdoc/adapters-memory';
 import { pino } from 'pino';
 import { expect } from 'vitest';
-import { composeLocalApi, type LocalApi } from '../support/local-app.js';
+import type { LocalApi } from '../support/local-app.js';
+import { withBacking, type OpenBacking } from '../support/backing.js';
 import { loadHttpConfig } from '../../src/composition/config.js';
 import type { CheckedSend } from '../support/fuzz.js';
 import { checkedFetch, OpenApiValidator } from '../support/openapi-validator.js';
@@ -25,7 +26,7 @@ export interface Account {
   readonly auth: { readonly authorization: string };
 }
 
-/** The real app (memory family, real argon2 and jose) on a listening server, every answer checked. */
+/** The real app (its backing's adapters, real argon2 and jose) on a listening server, every answer checked. */
 export interface ComposedApi {
   readonly composition: LocalApi;
   readonly server: RunningServer;
@@ -33,29 +34,6 @@ export interface ComposedApi {
   /** Signs up and logs in. */
   account(username: string, password?: string): Promise<Account>;
   close(): Promise<void>;
-}
-
-/** Stores of one composed API, opened for it and closed with it: the environment that selects and locates them. */
-export interface IdentityStores {
-  readonly env: Record<string, string>;
-  close(): Promise<void>;
-}
-
-/** Opens identity stores of their own for one API (its own schema, key prefix); absent, the memory family serves. */
-export type OpenIdentityStores = () => Promise<IdentityStores>;
-
-/** Opens `stores` (if any), builds an app on their environment, and closes them if building fails. */
-export async function withIdentityStores<T>(
-  stores: OpenIdentityStores | undefined,
-  build: (env: Record<string, string>) => Promise<T>,
-): Promise<{ app: T; closeStores: () => Promise<void> }> {
-  const opened = (await stores?.()) ?? { env: {}, close: async () => undefined };
-  try {
-    return { app: await build(opened.env), closeStores: () => opened.close() };
-  } catch (error) {
-    await opened.close();
-    throw error;
-  }
 }
 
 /** Request options for a JSON body. */
@@ -68,12 +46,12 @@ export function bearer(accessToken: string): { authorization: string } {
   return { authorization: `Bearer ${accessToken}` };
 }
 
-/** Composes the app as `npm start` does, with an optional ManualClock, identity stores and extra environment. */
+/** Composes the app as `npm start` does, with an optional ManualClock, backing (memory when absent) and extra environment. */
 export async function startComposedApi(
-  options: { clock?: ManualClock; env?: Record<string, string>; stores?: OpenIdentityStores | undefined } = {},
+  options: { clock?: ManualClock; env?: Record<string, string>; backing?: OpenBacking | undefined } = {},
 ): Promise<ComposedApi> {
-  const { app: composition, closeStores } = await withIdentityStores(options.stores, (storesEnv) =>
-    composeLocalApi(loadHttpConfig({ LOG_LEVEL: 'silent', ...storesEnv, ...options.env }), {
+  const { app: composition, closeBacking } = await withBacking(options.backing, (backingEnv, compose) =>
+    compose(loadHttpConfig({ LOG_LEVEL: 'silent', ...backingEnv, ...options.env }), {
       logger: pino({ level: 'silent' }),
       ...(options.clock ? { overrides: { clock: options.clock } } : {}),
     }),
@@ -98,7 +76,7 @@ export async function startComposedApi(
     close: async () => {
       await server.close();
       await composition.closers.closeAll();
-      await closeStores();
+      await closeBacking();
     },
   };
 }

@@ -2,7 +2,8 @@ import { ManualClock } from '@hdoc/adapters-memory';
 import { describe, expect, it } from 'vitest';
 import { bearer as challengeBearer, json as challengeJson, startChallengeApp } from '../challenge/challenge-app.js';
 import { expectError } from '../photos/photo-api.js';
-import { json, startComposedApi, type OpenIdentityStores } from './composed-api.js';
+import type { OpenBacking } from '../support/backing.js';
+import { json, startComposedApi } from './composed-api.js';
 
 const HOUR_S = 3600;
 
@@ -16,14 +17,15 @@ function expectRateLimited(answer: { status: number; body: unknown; headers: Hea
 }
 
 /**
- * The rate limits of the HTTP API, on the identity stores `stores` opens (the memory family when
- * absent): rate-limits.test.ts runs them in memory, aws-identity/ on PostgreSQL and Redis.
+ * The rate limits of the HTTP API, on what `backing` opens (the memory family when absent):
+ * rate-limits.test.ts runs them in memory, aws-identity/ on PostgreSQL and Redis, and
+ * @hdoc/local-run's aws-flows/ on the whole AWS path.
  */
-export function describeRateLimitFlows(stores?: OpenIdentityStores): void {
+export function describeRateLimitFlows(backing?: OpenBacking): void {
   describe('POST /users is rate limited per client address', () => {
     it('counts only requests that pass validation, answers 429 with Retry-After, per address, until the window ends', async () => {
       const clock = new ManualClock('2026-03-01T09:00:00.000Z');
-      const api = await startComposedApi({ clock, env: { SIGN_UPS_PER_HOUR: '2', TRUST_PROXY: 'true' }, stores });
+      const api = await startComposedApi({ clock, env: { SIGN_UPS_PER_HOUR: '2', TRUST_PROXY: 'true' }, backing });
       const from = (address: string) => ({ 'x-forwarded-for': address });
       const signUp = (username: string, address: string, password = 'long enough pw') =>
         api.send('post', '/users', json({ username, password }, from(address)));
@@ -46,7 +48,7 @@ export function describeRateLimitFlows(stores?: OpenIdentityStores): void {
 
   describe('upload intents and entry submissions are rate limited per principal', () => {
     it('POST /photos/uploads: 429 past the limit, other principals unaffected', async () => {
-      const api = await startComposedApi({ env: { UPLOAD_INTENTS_PER_HOUR: '2' }, stores });
+      const api = await startComposedApi({ env: { UPLOAD_INTENTS_PER_HOUR: '2' }, backing });
       try {
         const [ann, ben] = [await api.account('ann'), await api.account('ben')];
         const intent = (auth: { authorization: string }) =>
@@ -60,7 +62,7 @@ export function describeRateLimitFlows(stores?: OpenIdentityStores): void {
     });
 
     it('PUT /profiles/me/entries/{day}/{type}: 429 past the limit, other participants unaffected', async () => {
-      const app = await startChallengeApp({ env: { ENTRY_SUBMISSIONS_PER_HOUR: '2' }, stores });
+      const app = await startChallengeApp({ env: { ENTRY_SUBMISSIONS_PER_HOUR: '2' }, backing });
       try {
         const alice = (await app.login({ login: 'alice', name: 'Alice' })).access_token;
         const bob = (await app.login({ login: 'bob', name: 'Bob' })).access_token;

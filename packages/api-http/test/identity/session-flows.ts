@@ -7,20 +7,21 @@ import {
   startComposedApi,
   type Account,
   type ComposedApi,
-  type OpenIdentityStores,
   type TokensJson,
 } from './composed-api.js';
+import type { OpenBacking } from '../support/backing.js';
 
 /**
- * The HTTP flows of accounts, log-in and sessions, on the identity stores `stores` opens (the memory
- * family when absent): sessions.test.ts runs them in memory, aws-identity/ on PostgreSQL and Redis.
+ * The HTTP flows of accounts, log-in and sessions, on what `backing` opens (the memory family when
+ * absent): sessions.test.ts runs them in memory, aws-identity/ on PostgreSQL and Redis, and
+ * @hdoc/local-run's aws-flows/ on the whole AWS path.
  */
-export function describeSessionFlows(stores?: OpenIdentityStores): void {
+export function describeSessionFlows(backing?: OpenBacking): void {
   const clock = new ManualClock('2026-03-01T09:00:00.000Z');
   let api: ComposedApi;
 
   beforeAll(async () => {
-    api = await startComposedApi({ clock, stores });
+    api = await startComposedApi({ clock, backing });
   });
   afterAll(() => api?.close());
 
@@ -144,7 +145,7 @@ export function describeSessionFlows(stores?: OpenIdentityStores): void {
     });
 
     it('REFRESH_REUSE_GRACE_SECONDS=0 turns the grace off: an immediate replay ends the session', async () => {
-      const strict = await startComposedApi({ env: { REFRESH_REUSE_GRACE_SECONDS: '0' }, stores });
+      const strict = await startComposedApi({ env: { REFRESH_REUSE_GRACE_SECONDS: '0' }, backing });
       try {
         const { tokens } = await strict.account('strict-user');
         const rotated = await strict.send('post', '/sessions/refresh', json({ refresh_token: tokens.refresh_token }));

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startChallengeApp, type ChallengeApp } from '../challenge/challenge-app.js';
 import { expectError } from '../photos/photo-api.js';
-import type { OpenIdentityStores } from './composed-api.js';
+import type { OpenBacking } from '../support/backing.js';
 
 /**
- * GET /me for password accounts and GitHub sign-ins, on the identity stores `stores` opens (the memory
- * family when absent): who-am-i.test.ts runs it in memory, aws-identity/ on PostgreSQL and Redis.
+ * GET /me for password accounts and GitHub sign-ins, on what `backing` opens (the memory family when
+ * absent): who-am-i.test.ts runs it in memory, aws-identity/ on PostgreSQL and Redis, and
+ * @hdoc/local-run's aws-flows/ on the whole AWS path.
  */
-export function describeWhoAmIFlows(stores?: OpenIdentityStores): void {
+export function describeWhoAmIFlows(backing?: OpenBacking): void {
   let app: ChallengeApp;
 
   beforeAll(async () => {
-    app = await startChallengeApp({ stores });
+    app = await startChallengeApp({ backing });
   });
   afterAll(() => app?.close());
 
