@@ -1,7 +1,8 @@
 import type { Entry, EntryKey, EntryRepository } from '@hdoc/domain';
 import { githubUsernameKey, StaleWriteError } from '@hdoc/domain';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPartition } from '../partition-query.js';
 import { ENTRY_REQUEUE_PARTITION, ENTRY_SORT_PREFIX, entryKey, participantPartition } from './challenge-keys.js';
 import { sendConditional } from './conditional-write.js';
 import { queryDue } from './due-index.js';
@@ -57,23 +58,9 @@ export class DynamoDbEntryRepository implements EntryRepository {
   }
 
   async listByParticipant(githubUsername: string): Promise<readonly Entry[]> {
-    const entries: Entry[] = [];
-    let startKey: Record<string, unknown> | undefined;
     // At most 200 items of well under 1 KB: one page, unless entries grow past 5 KB each.
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entries)',
-          ExpressionAttributeValues: { ':pk': participantPartition(githubUsername), ':entries': ENTRY_SORT_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      entries.push(...(page.Items ?? []).map(entryOf));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return entries;
+    const items = await queryPartition(this.client, this.tableName, participantPartition(githubUsername), ENTRY_SORT_PREFIX);
+    return items.map(entryOf);
   }
 
   /**

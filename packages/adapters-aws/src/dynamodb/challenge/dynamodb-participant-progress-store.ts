@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   toLeaderboardStanding,
   type Entry,
@@ -15,8 +15,8 @@ import type { DynamoDbLeaderboard } from '../leaderboard/dynamodb-leaderboard.js
 import { standingOfItem, type StandingItem } from '../leaderboard/standing-item.js';
 import { ENTRY_SORT_PREFIX, participantPartition, PROFILE_SORT_KEY, STANDING_SORT_KEY, SUBMISSIONS_SORT_KEY, submissionsKey } from './challenge-keys.js';
 import { commitConditional } from '../conditional-commit.js';
+import { queryPartition } from '../partition-query.js';
 import { ENTRY_REVISION, entryItem, entryOf } from './entry-item.js';
-import type { Item } from './item-codec.js';
 import { profileOf } from './profile-item.js';
 import { createActions, updateActions, type TransactItem } from './profile-writes.js';
 
@@ -55,7 +55,8 @@ export class DynamoDbParticipantProgressStore implements ParticipantProgressStor
     let submissions: SubmissionWindow | null = null;
     let standing: LeaderboardStanding | null = null;
     const entries: Entry[] = [];
-    for (const item of await this.partition(githubUsername)) {
+    // One page in practice: at most ~200 entries of well under 1 KB and three small items.
+    for (const item of await queryPartition(this.client, this.tableName, participantPartition(githubUsername))) {
       const sk = String(item.sk);
       if (sk.startsWith(ENTRY_SORT_PREFIX)) entries.push(entryOf(item));
       else if (sk === PROFILE_SORT_KEY) profile = profileOf(item);
@@ -89,25 +90,5 @@ export class DynamoDbParticipantProgressStore implements ParticipantProgressStor
     // A transaction that only met another one (every score change updates the shared bucket item) is sent again.
     await commitConditional(this.client, () => new TransactWriteCommand({ TransactItems: actions }), `profile ${profile.githubUsername}`);
     if ('separate' in this.leaderboard) await this.leaderboard.separate.upsert(standing);
-  }
-
-  /** Every item of the participant's partition: one page (at most ~200 entries of well under 1 KB and three small items). */
-  private async partition(githubUsername: string): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': participantPartition(githubUsername) },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return items;
   }
 }

@@ -5,6 +5,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, batchWriteAll } from '../batch.js';
 import { commitConditional } from '../conditional-commit.js';
+import { queryPartition } from '../partition-query.js';
 import { PHOTO_LIST_PARTITION } from '../tables.js';
 import { ownerPartition, photoItemsPrefix, recordSortKey } from './photo-keys.js';
 import type { PhotoItem } from './photo-item.js';
@@ -146,22 +147,7 @@ export class DynamoDbPhotoCatalog implements PhotoCatalog {
 
   /** The photo's record and index items, strongly consistent (a photo has at most a few dozen small items). */
   private async photoItems(pk: string, photoId: string): Promise<PhotoItem[]> {
-    const items: PhotoItem[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': photoItemsPrefix(photoId) },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return items;
+    return (await queryPartition(this.client, this.tableName, pk, photoItemsPrefix(photoId))) as PhotoItem[];
   }
 
   async list(query: PhotoListQuery): Promise<PhotoListSlice> {
