@@ -12,7 +12,7 @@ const NO_DATE_MUTATION = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'stubs/**', '**/*.cjs', '**/public/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'stubs/**', '**/*.cjs', '**/public/**', 'deploy/.build/**', '.bench-out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- <name> [more names]`: runs `packages/<pkg>/bench/<name>.bench.ts` in a fresh
+ * `npm run bench -- <name> [more names]`: runs `packages/<pkg>/bench/<name>.bench.ts` (or
+ * `deploy/bench/<name>.bench.ts`) in a fresh
  * Node process each (with --expose-gc so memory figures are taken after a collection).
  * Without a name it lists the benchmarks.
  */
@@ -9,8 +10,8 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const benches = new Map<string, string>();
-for (const pkg of readdirSync(join(root, 'packages'))) {
-  const dir = join(root, 'packages', pkg, 'bench');
+const benchDirs = [...readdirSync(join(root, 'packages')).map((pkg) => join(root, 'packages', pkg, 'bench')), join(root, 'deploy', 'bench')];
+for (const dir of benchDirs) {
   if (!existsSync(dir)) continue;
   for (const file of readdirSync(dir)) {
     if (file.endsWith('.bench.ts')) benches.set(file.slice(0, -'.bench.ts'.length), join(dir, file));
