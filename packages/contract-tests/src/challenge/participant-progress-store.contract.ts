@@ -98,6 +98,21 @@ export function describeParticipantProgressStoreContract(
       expect(await entries.listByParticipant('ada')).toEqual([entry]);
     }));
 
+    it('never counts a former holder\'s count or standing for a new profile under the same name', run(async ({ store, profiles, leaderboard }) => {
+      await store.write({ basis: null, profile: aProfile('ada') });
+      const first = (await store.read('ada'))!;
+      await store.write({ basis: first, profile: advanced(first.profile), submissions: { startedAt: LATER, count: 7 } });
+      // The name is released (the profile moves away; the move is interrupted before the board removal) and a
+      // newcomer registers it.
+      const held = (await profiles.get('ada'))!;
+      await profiles.rename('ada', { ...held, githubUsername: 'released~1', version: held.version + 1 }, held.version);
+      const newcomer = aProfile('ada', { createdAt: new Date('2026-04-01T00:00:00.000Z') });
+      await store.write({ basis: null, profile: newcomer });
+      expect((await store.read('ada'))?.submissions).toBeNull();
+      expect((await leaderboard.position('ada', 0))?.row).toMatchObject({ ...toLeaderboardStanding(newcomer), rank: 1 });
+      expect((await leaderboard.page({ limit: 10 })).items).toHaveLength(1);
+    }));
+
     it('lets exactly one of several writes from the same read win', run(async ({ store, profiles }) => {
       await store.write({ basis: null, profile: aProfile('ada') });
       const basis = (await store.read('ada'))!;

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  StaleWriteError,
   toLeaderboardStanding,
   type Entry,
   type Leaderboard,
@@ -18,7 +19,19 @@ import { commitConditional } from '../conditional-commit.js';
 import { queryPartition } from '../partition-query.js';
 import { ENTRY_REVISION, entryItem, entryOf } from './entry-item.js';
 import { profileOf } from './profile-item.js';
+import { DynamoDbProfileRepository } from './dynamodb-profile-repository.js';
 import { createActions, updateActions, type TransactItem } from './profile-writes.js';
+
+/**
+ * The count item names the profile it counts for by its creation instant: a name released and taken by
+ * another account (RegisterProfile) leaves the old count behind, which must not count for the newcomer.
+ */
+const SUBMISSIONS_OWNER = 'profile_created_at';
+
+function submissionsOf(item: Record<string, unknown> | null, profile: Profile): SubmissionWindow | null {
+  if (item === null || item[SUBMISSIONS_OWNER] !== profile.createdAt.getTime()) return null;
+  return { startedAt: new Date(Number(item.started_at)), count: Number(item.count) };
+}
 
 /** Settings of a {@link DynamoDbParticipantProgressStore}. */
 export interface DynamoDbParticipantProgressStoreOptions {
@@ -43,16 +56,18 @@ export class DynamoDbParticipantProgressStore implements ParticipantProgressStor
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly leaderboard: DynamoDbParticipantProgressStoreOptions['leaderboard'];
+  private readonly profiles: DynamoDbProfileRepository;
 
   constructor(options: DynamoDbParticipantProgressStoreOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
     this.leaderboard = options.leaderboard;
+    this.profiles = new DynamoDbProfileRepository(options);
   }
 
   async read(githubUsername: string): Promise<ParticipantProgress | null> {
     let profile: Profile | null = null;
-    let submissions: SubmissionWindow | null = null;
+    let submissionsItem: Record<string, unknown> | null = null;
     let standing: LeaderboardStanding | null = null;
     const entries: Entry[] = [];
     // One page in practice: at most ~200 entries of well under 1 KB and three small items.
@@ -60,11 +75,11 @@ export class DynamoDbParticipantProgressStore implements ParticipantProgressStor
       const sk = String(item.sk);
       if (sk.startsWith(ENTRY_SORT_PREFIX)) entries.push(entryOf(item));
       else if (sk === PROFILE_SORT_KEY) profile = profileOf(item);
-      else if (sk === SUBMISSIONS_SORT_KEY) submissions = { startedAt: new Date(Number(item.started_at)), count: Number(item.count) };
+      else if (sk === SUBMISSIONS_SORT_KEY) submissionsItem = item;
       else if (sk === STANDING_SORT_KEY) standing = standingOfItem(item as unknown as StandingItem);
     }
     if (profile === null) return null;
-    return { profile, entries, submissions, ...('inTable' in this.leaderboard && { standing }) };
+    return { profile, entries, submissions: submissionsOf(submissionsItem, profile), ...('inTable' in this.leaderboard && { standing }) };
   }
 
   async write(change: ProgressChange): Promise<void> {
@@ -80,7 +95,8 @@ export class DynamoDbParticipantProgressStore implements ParticipantProgressStor
     if (change.submissions !== undefined) {
       // Unconditional: the profile's condition already makes concurrent writers of the participant take turns.
       const { startedAt, count } = change.submissions;
-      actions.push({ Put: { TableName: this.tableName, Item: { ...submissionsKey(profile.githubUsername), started_at: startedAt.getTime(), count } } });
+      const item = { ...submissionsKey(profile.githubUsername), started_at: startedAt.getTime(), count, [SUBMISSIONS_OWNER]: profile.createdAt.getTime() };
+      actions.push({ Put: { TableName: this.tableName, Item: item } });
     }
     const standing = toLeaderboardStanding(profile);
     if ('inTable' in this.leaderboard) {
@@ -88,7 +104,22 @@ export class DynamoDbParticipantProgressStore implements ParticipantProgressStor
       actions.push(...(this.leaderboard.inTable.moveActions(held === null ? null : { totalScore: held.githubScore + held.twitterScore, version: held.version }, standing) ?? []));
     }
     // A transaction that only met another one (every score change updates the shared bucket item) is sent again.
-    await commitConditional(this.client, () => new TransactWriteCommand({ TransactItems: actions }), `profile ${profile.githubUsername}`);
-    if ('separate' in this.leaderboard) await this.leaderboard.separate.upsert(standing);
+    const commit = () => commitConditional(this.client, () => new TransactWriteCommand({ TransactItems: actions }), `profile ${profile.githubUsername}`);
+    try {
+      await commit();
+    } catch (error) {
+      if (!(basis === null && error instanceof StaleWriteError && 'inTable' in this.leaderboard)) throw error;
+      // No profile holds the name, yet the creation failed: a standing a moved-away profile left under it (a
+      // move interrupted before its board removal) may be in the way. It is nobody's: take it off the board
+      // (its counts with it) and create once more; a genuine race or a held id fails again.
+      if ((await this.profiles.get(profile.githubUsername)) !== null) throw error;
+      await this.leaderboard.inTable.remove(profile.githubUsername);
+      await commit();
+    }
+    if ('separate' in this.leaderboard) {
+      // A new profile's name may carry a standing a moved-away profile left (see above): nobody's.
+      if (basis === null) await this.leaderboard.separate.remove(profile.githubUsername);
+      await this.leaderboard.separate.upsert(standing);
+    }
   }
 }

@@ -18,7 +18,8 @@ import type { MemoryProfileRepository } from '../profile/memory-profile-reposito
  * so it is all or nothing, as a DynamoDB transaction is; the board follows.
  */
 export class MemoryParticipantProgressStore implements ParticipantProgressStore {
-  private readonly submissions = new Map<string, SubmissionWindow>();
+  /** By lower-cased username, with the creation instant of the profile counted (a reused name starts afresh). */
+  private readonly submissions = new Map<string, { readonly window: SubmissionWindow; readonly profileCreatedAt: number }>();
 
   constructor(
     private readonly profiles: MemoryProfileRepository,
@@ -29,11 +30,12 @@ export class MemoryParticipantProgressStore implements ParticipantProgressStore 
   async read(githubUsername: string): Promise<ParticipantProgress | null> {
     const profile = await this.profiles.get(githubUsername);
     if (profile === null) return null;
-    const submissions = this.submissions.get(githubUsernameKey(profile.githubUsername));
+    const counted = this.submissions.get(githubUsernameKey(profile.githubUsername));
+    const mine = counted !== undefined && counted.profileCreatedAt === profile.createdAt.getTime();
     return {
       profile,
       entries: await this.entries.listByParticipant(profile.githubUsername),
-      submissions: submissions === undefined ? null : { ...submissions },
+      submissions: mine ? { ...counted.window } : null,
     };
   }
 
@@ -42,6 +44,9 @@ export class MemoryParticipantProgressStore implements ParticipantProgressStore 
     const what = `profile ${profile.githubUsername}`;
     if (change.basis === null) {
       await this.profiles.save(profile, null);
+      // Any standing under the name is one a moved-away profile left behind (a move interrupted before its
+      // board removal): it is nobody's, and a newer version of it would keep this one off the board.
+      await this.leaderboard.remove(profile.githubUsername);
     } else {
       if (this.profiles.versionOf(profile.githubUsername) !== change.basis.profile.version) throw new StaleWriteError(what);
       if (entry !== undefined && this.entries.revisionOf(entry.entry) !== entry.expectedRevision) throw new StaleWriteError(what);
@@ -51,7 +56,9 @@ export class MemoryParticipantProgressStore implements ParticipantProgressStore 
         this.profiles.save(profile, change.basis.profile.version),
       ]);
     }
-    if (change.submissions !== undefined) this.submissions.set(githubUsernameKey(profile.githubUsername), { ...change.submissions });
+    if (change.submissions !== undefined) {
+      this.submissions.set(githubUsernameKey(profile.githubUsername), { window: { ...change.submissions }, profileCreatedAt: profile.createdAt.getTime() });
+    }
     await this.leaderboard.upsert(toLeaderboardStanding(profile));
   }
 }
