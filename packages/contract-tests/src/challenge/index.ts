@@ -4,4 +4,4 @@ export * from './verification-queue.contract.js';
 export * from './entry-verifier.contract.js';
 export * from './leaderboard.contract.js';
 export * from './participant-progress-store.contract.js';
-export { anEntry } from './challenge-fixtures.js';
+export { aProfile, anEntry } from './challenge-fixtures.js';
