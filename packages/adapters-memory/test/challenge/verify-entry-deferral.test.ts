@@ -14,7 +14,7 @@ async function rateLimited(retryAfterSeconds: number) {
   const h = challengeHarness({ verifier });
   await h.register.execute({ githubUsername: 'Ada-L' });
   await h.submit.execute({ actor: participant('Ada-L'), day: 1, entryType: 'github', url });
-  return h;
+  return { ...h, verifier };
 }
 
 describe('VerifyEntry when the verifier is rate limited', () => {
