@@ -7,3 +7,4 @@ export * from './github/http-github-oauth.js';
 export * from './github/unconfigured-github-oauth.js';
 export * from './image/index.js';
 export * from './container/index.js';
+export * from './verification/index.js';

@@ -3,3 +3,4 @@ export * from './challenge/index.js';
 export * from './identity/index.js';
 export * from './photos/index.js';
 export * from './github/index.js';
+export * from './x/index.js';

@@ -22,19 +22,38 @@ export class MemoryQueue<T> {
   private handler: QueueHandler<T> | null = null;
   private pumping: Promise<void> | null = null;
   private readonly waiters: (() => void)[] = [];
+  private readonly delayed = new Map<NodeJS.Timeout, T>();
   readonly deadLetters: DeadLetter<T>[] = [];
 
   constructor(private readonly maxAttempts = 5) {}
 
-  /** Adds a message; it is delivered once a subscriber is attached. */
-  send(message: T): void {
-    this.pending.push({ message, attempts: 0 });
-    this.pump();
+  /**
+   * Adds a message; it is delivered once a subscriber is attached and, with `delayMs`, once that much
+   * time has passed (like SQS's DelaySeconds: invisible until then). The delay's timer does not keep
+   * the process alive; a message still delayed at exit is lost, as everything in this queue is.
+   */
+  send(message: T, delayMs = 0): void {
+    if (delayMs <= 0) {
+      this.pending.push({ message, attempts: 0 });
+      this.pump();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.delayed.delete(timer);
+      this.send(message);
+    }, delayMs);
+    timer.unref();
+    this.delayed.set(timer, message);
   }
 
-  /** Messages not yet processed (in flight or waiting), oldest first. */
+  /** Messages not yet processed (in flight or waiting), oldest first; delayed ones are not among them. */
   peek(): readonly T[] {
     return this.pending.map((entry) => entry.message);
+  }
+
+  /** Messages still waiting for their delay, in the order they were sent. */
+  peekDelayed(): readonly T[] {
+    return [...this.delayed.values()];
   }
 
   /** Attaches the single consumer; messages already waiting are delivered at once. */
@@ -48,7 +67,10 @@ export class MemoryQueue<T> {
     this.handler = null;
   }
 
-  /** Resolves when no message is waiting or in flight (immediately if there is no subscriber to wait for). */
+  /**
+   * Resolves when no message is waiting or in flight (immediately if there is no subscriber to wait
+   * for); delayed messages are not waited for.
+   */
   drained(): Promise<void> {
     if (this.pending.length === 0 || this.handler === null) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));

@@ -66,7 +66,7 @@ export function challengeHarness(options: { start?: string; verifier?: EntryVeri
   const progress = wrap.progress?.(progressStore) ?? progressStore;
   const verifier = options.verifier ?? new MemoryEntryVerifier();
   const recordVerification = new RecordVerification(progress, leaderboard, clock);
-  const verifyEntry = new VerifyEntry(entries, profiles, verifier, recordVerification);
+  const verifyEntry = new VerifyEntry(entries, profiles, verifier, recordVerification, queue);
   return {
     clock,
     ...stores,

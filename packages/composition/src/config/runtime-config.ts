@@ -37,6 +37,20 @@ export interface RuntimeConfig {
     readonly webBaseUrl: string;
     readonly apiBaseUrl: string;
   };
+  /**
+   * Entry verification. `ENTRY_VERIFIER`: `http` asks GitHub's REST API (at `GITHUB_API_BASE_URL`, with
+   * `GITHUB_API_TOKEN` when set: a secret, never logged) and X's oEmbed (`X_OEMBED_BASE_URL`, default
+   * https://publish.twitter.com); `shape` answers from the url alone, offline. Default: `http` when the
+   * challenge group runs on aws, `shape` on memory (`npm start` needs no network). Each request gets
+   * `VERIFIER_TIMEOUT_MS` (default 5000) and `VERIFIER_MAX_ATTEMPTS` (default 3) for timeouts, network errors and 5xx.
+   */
+  readonly verification: {
+    readonly verifier: 'http' | 'shape';
+    readonly githubApiToken: string | undefined;
+    readonly xOEmbedBaseUrl: string;
+    readonly timeoutMs: number;
+    readonly maxAttempts: number;
+  };
   /** `LOCAL_SIGNING_SECRET`: HMAC key of the memory adapters' upload and view URLs (unset = random per process). */
   readonly localSigningSecret: string | undefined;
   /** `MAX_UPLOAD_BYTES`: largest photo a client may declare (default 20 MiB). */
@@ -110,6 +124,11 @@ export const RuntimeVariables = z.object({
   GITHUB_CLIENT_SECRET: z.string().default(''),
   GITHUB_WEB_BASE_URL: httpUrl.default('https://github.com'),
   GITHUB_API_BASE_URL: httpUrl.default('https://api.github.com'),
+  ENTRY_VERIFIER: z.enum(['http', 'shape']).optional(),
+  GITHUB_API_TOKEN: z.string().min(1).optional(),
+  X_OEMBED_BASE_URL: httpUrl.default('https://publish.twitter.com'),
+  VERIFIER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  VERIFIER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   LOCAL_SIGNING_SECRET: z.string().min(16).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(5 * 1024 ** 3).default(20 * 1024 * 1024),
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
@@ -157,9 +176,10 @@ function familyChoice(env: RuntimeVariablesOutput): FamilyChoice {
 
 /** Maps parsed variables to the {@link RuntimeConfig} (for apps that parsed an extension of RuntimeVariables). */
 export function runtimeConfigFrom(env: RuntimeVariablesOutput): RuntimeConfig {
+  const adapters = familyChoice(env);
   return {
     logLevel: env.LOG_LEVEL,
-    adapters: familyChoice(env),
+    adapters,
     tokens: {
       issuer: env.TOKEN_ISSUER,
       audience: env.TOKEN_AUDIENCE,
@@ -171,6 +191,13 @@ export function runtimeConfigFrom(env: RuntimeVariablesOutput): RuntimeConfig {
       clientSecret: env.GITHUB_CLIENT_SECRET,
       webBaseUrl: env.GITHUB_WEB_BASE_URL.replace(/\/+$/, ''),
       apiBaseUrl: env.GITHUB_API_BASE_URL.replace(/\/+$/, ''),
+    },
+    verification: {
+      verifier: env.ENTRY_VERIFIER ?? (adapters.challenge === 'aws' ? 'http' : 'shape'),
+      githubApiToken: env.GITHUB_API_TOKEN,
+      xOEmbedBaseUrl: env.X_OEMBED_BASE_URL.replace(/\/+$/, ''),
+      timeoutMs: env.VERIFIER_TIMEOUT_MS,
+      maxAttempts: env.VERIFIER_MAX_ATTEMPTS,
     },
     localSigningSecret: env.LOCAL_SIGNING_SECRET,
     maxUploadBytes: env.MAX_UPLOAD_BYTES,

@@ -1,4 +1,4 @@
-import { ShapeCheckingEntryVerifier, SystemClock, type LocalBaseUrl } from '@hdoc/adapters-memory';
+import { SystemClock, type LocalBaseUrl } from '@hdoc/adapters-memory';
 import type { StoreInstrumentation } from '@hdoc/adapters-aws';
 import type { HttpGitHubOAuthOptions } from '@hdoc/adapters-node';
 import { ClockToken, EntryVerifierToken, TokenServiceToken, type Clock, type EntryVerifier, type TokenService } from '@hdoc/domain';
@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { PORT_GROUPS, PORTS_OF_GROUP, type PortGroup } from '../config/port-groups.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { awsFamilyModules } from '../families/aws-family.js';
+import { entryVerifierOf } from '../families/entry-verifier.js';
 import { memoryFamilyModule } from '../families/memory-family.js';
 import { nodeFamilyModule, tokenSigningCheck } from '../families/node-family.js';
 import { createLogger } from '../logging/logger.js';
@@ -75,9 +76,9 @@ export async function compose(options: CompositionOptions): Promise<Composition>
   const groups = groupsByFamily(needs.ports, config);
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(ClockToken).toConstantValue(clock);
-  // Both families use the URL-shape verifier until the real GitHub and X verifiers exist; tests script their own.
+  // The verifier follows ENTRY_VERIFIER, not the port groups' family: it talks to GitHub and X, not to our stores.
   if (needs.ports.has(EntryVerifierToken)) {
-    container.bind(EntryVerifierToken).toConstantValue(options.overrides?.entryVerifier ?? new ShapeCheckingEntryVerifier());
+    container.bind(EntryVerifierToken).toConstantValue(options.overrides?.entryVerifier ?? entryVerifierOf(config, clock));
   }
   try {
     const modules = [

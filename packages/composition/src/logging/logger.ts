@@ -4,7 +4,7 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const SECRET_FIELDS = ['password', 'new_password', 'refresh_token', 'access_token', 'token', 'client_secret', 'secret'];
+const SECRET_FIELDS = ['password', 'new_password', 'refresh_token', 'access_token', 'token', 'client_secret', 'secret', 'githubApiToken'];
 
 /**
  * Paths pino replaces with `[redacted]` wherever they appear in a log line: credentials in headers

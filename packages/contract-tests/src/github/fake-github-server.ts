@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from '../shared/loopback-server.js';
+import { ScriptedAnswers } from '../shared/scripted-answers.js';
 
 /** A GitHub account as GET /user returns it (REST API field names). */
 export interface FakeGitHubUser {
@@ -27,6 +28,23 @@ export function fakeGitHubId(login: string): number {
   return createHash('sha256').update(login.toLowerCase()).digest().readUIntBE(0, 6);
 }
 
+/** A repository the fake REST API knows: its commits (full SHAs) and file paths (on every ref). */
+export interface FakeGitHubRepository {
+  readonly owner: string;
+  readonly name: string;
+  readonly commits: readonly string[];
+  readonly files: readonly string[];
+}
+
+/** A path segment as text; a malformed escape stays as it is (and finds nothing). */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 interface Grant {
   readonly challenge: string;
   readonly redirectUri: string;
@@ -38,7 +56,9 @@ interface Grant {
  * runs in tests: the authorize page (whoever is `signedIn` approves at once and is sent back to
  * `redirect_uri` with a code and the state, or `?error=access_denied` when `deny` is set), the token
  * endpoint (form body in, JSON out, errors as 200 + `error`; client credentials, redirect URI, PKCE
- * S256, single-use codes) and GET /user behind a bearer token.
+ * S256, single-use codes) and GET /user behind a bearer token; and, for the entry verifier, the REST API's
+ * GET /repos/{owner}/{repo}, /commits/{sha} (a unique prefix matches, as on GitHub) and /contents/{path}
+ * on the repositories a test adds, case-insensitively, 404 for anything else. `scripted` answers play first.
  */
 export class FakeGitHubServer {
   readonly clientId = 'fake-client-id';
@@ -53,24 +73,37 @@ export class FakeGitHubServer {
   failure: number | 'hang' | null = null;
   /** Plays this answer (on its path) instead of the real one: GitHub answering non-JSON. */
   rawAnswer: FakeGitHubRawAnswer | null = null;
+  /** Answers played before the normal ones, one per request (outages, rate limits, hangs). */
+  readonly scripted = new ScriptedAnswers();
   /** Every request received. */
   readonly requests: { method: string; path: string; headers: IncomingMessage['headers']; body: string }[] = [];
   /** Every code issued, e.g. to prove none reaches the logs. */
   readonly issuedCodes: string[] = [];
   private readonly codes = new Map<string, Grant>();
   private readonly tokens = new Map<string, FakeGitHubUser>();
+  private readonly repositories = new Map<string, FakeGitHubRepository>();
   private issued = 0;
-
-  private constructor(private readonly server: Server) {}
+  private server: LoopbackServer | null = null;
 
   static async start(): Promise<FakeGitHubServer> {
-    const fake: FakeGitHubServer = new FakeGitHubServer(createServer((req, res) => void fake.handle(req, res)));
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    const fake = new FakeGitHubServer();
+    fake.server = await LoopbackServer.start((req, res) => void fake.handle(req, res));
     return fake;
   }
 
   get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    if (this.server === null) throw new Error('FakeGitHubServer is not started');
+    return this.server.baseUrl;
+  }
+
+  /** Adds (or replaces) a repository of the REST API. */
+  addRepository(owner: string, name: string, content: { commits?: readonly string[]; files?: readonly string[] } = {}): void {
+    this.repositories.set(`${owner}/${name}`.toLowerCase(), { owner, name, commits: content.commits ?? [], files: content.files ?? [] });
+  }
+
+  /** Removes a repository (deleted, or made private). */
+  removeRepository(owner: string, name: string): void {
+    this.repositories.delete(`${owner}/${name}`.toLowerCase());
   }
 
   /** The user approves without going through the authorize page: a code bound to a PKCE challenge. */
@@ -79,8 +112,7 @@ export class FakeGitHubServer {
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.server?.stop();
   }
 
   private issueCode(grant: Grant): string {
@@ -95,6 +127,7 @@ export class FakeGitHubServer {
     for await (const chunk of req) body += String(chunk);
     const url = new URL(req.url ?? '/', this.baseUrl);
     this.requests.push({ method: req.method ?? '', path: url.pathname, headers: req.headers, body });
+    if (this.scripted.play(res)) return;
     if (this.failure === 'hang') return;
     if (this.failure !== null) return this.json(res, this.failure, { message: 'Server Error' });
     const raw = this.rawAnswer;
@@ -105,7 +138,28 @@ export class FakeGitHubServer {
     if (req.method === 'GET' && url.pathname === '/login/oauth/authorize') return this.authorize(url.searchParams, res);
     if (req.method === 'POST' && url.pathname === '/login/oauth/access_token') return this.token(new URLSearchParams(body), res);
     if (req.method === 'GET' && url.pathname === '/user') return this.user(req, res);
+    if (req.method === 'GET' && url.pathname.startsWith('/repos/')) return this.repositoryApi(url, res);
     this.json(res, 404, { message: 'Not Found' });
+  }
+
+  private repositoryApi(url: URL, res: ServerResponse): void {
+    const [owner = '', name = '', kind, ...rest] = url.pathname.slice('/repos/'.length).split('/').map(decodedSegment);
+    const repository = this.repositories.get(`${owner}/${name}`.toLowerCase());
+    const notFound = () => this.json(res, 404, { message: 'Not Found' });
+    if (repository === undefined) return notFound();
+    if (kind === undefined) {
+      return this.json(res, 200, { name: repository.name, full_name: `${repository.owner}/${repository.name}`, owner: { login: repository.owner } });
+    }
+    if (kind === 'commits' && rest.length === 1) {
+      const sha = repository.commits.find((commit) => commit.startsWith((rest[0] ?? '').toLowerCase()));
+      return sha === undefined ? this.json(res, 422, { message: 'No commit found for SHA' }) : this.json(res, 200, { sha });
+    }
+    if (kind === 'contents') {
+      const path = rest.join('/');
+      const found = path === '' || repository.files.some((file) => file === path || file.startsWith(`${path}/`));
+      return found ? this.json(res, 200, { path, type: repository.files.includes(path) ? 'file' : 'dir' }) : notFound();
+    }
+    notFound();
   }
 
   private authorize(query: URLSearchParams, res: ServerResponse): void {

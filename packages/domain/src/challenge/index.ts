@@ -25,6 +25,7 @@ export * from './verification/verification-job.js';
 export * from './verification/verification-queue.port.js';
 export * from './verification/entry-verifier.port.js';
 export * from './verification/entry-url-shape.js';
+export * from './verification/verification-checks.js';
 export * from './verification/verification-state.js';
 export * from './verification/verification-requeue.js';
 export * from './verification/record-verification.use-case.js';

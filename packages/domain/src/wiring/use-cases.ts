@@ -75,7 +75,7 @@ export const CHALLENGE_USE_CASES: readonly UseCaseWiring[] = [
   wire(SubmitEntry, [ParticipantProgressStoreToken, LeaderboardToken, VerificationQueueToken, ClockToken, ActionLimitsToken]),
   wire(ListEntries, [ProfileRepositoryToken, EntryRepositoryToken]),
   wire(RecordVerification, [ParticipantProgressStoreToken, LeaderboardToken, ClockToken]),
-  wire(VerifyEntry, [EntryRepositoryToken, ProfileRepositoryToken, EntryVerifierToken, RecordVerification]),
+  wire(VerifyEntry, [EntryRepositoryToken, ProfileRepositoryToken, EntryVerifierToken, RecordVerification, VerificationQueueToken]),
   wire(GetLeaderboardPage, [LeaderboardToken]),
   wire(GetLeaderboardPosition, [LeaderboardToken]),
   wire(SweepTimeTransitions, [ProfileRepositoryToken, EntryRepositoryToken, LeaderboardToken, VerificationQueueToken, ClockToken]),

@@ -9,6 +9,8 @@ export const MACHINE_SERVICES = {
   POSTGRES_SCHEMA: 'hdoc_local',
   REDIS_URL: 'redis://127.0.0.1:6379',
   REDIS_KEY_PREFIX: 'hdoc-local:',
+  // Offline like the rest of the local run: entries are verified from their url alone (ENTRY_VERIFIER=http asks GitHub and X).
+  ENTRY_VERIFIER: 'shape',
 } as const;
 
 /**

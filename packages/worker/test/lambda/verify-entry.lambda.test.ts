@@ -6,6 +6,7 @@ import {
   type EntryVerification,
   type EntryVerificationRequest,
   type EntryVerifier,
+  VerifierRateLimitedError,
 } from '@hdoc/domain';
 import { describe, expect, it } from 'vitest';
 import { VERIFY_ENTRY } from '../../src/entrypoints/index.js';
@@ -13,13 +14,15 @@ import { createWorkerLambda } from '../../src/lambda/worker-lambda.js';
 import { captureLogs } from '../support/log-capture.js';
 import { lambdaContext, sqsEvent } from '../support/sqs-events.js';
 
-/** Answers a fixed confidence per url; any other url fails like an unreachable GitHub. */
+/** Answers a fixed confidence per url; any other url fails like an unreachable GitHub, or a rate-limited one while `rateLimitedFor` is set. */
 class ScriptedVerifier implements EntryVerifier {
   readonly asked: string[] = [];
+  rateLimitedFor: number | null = null;
   constructor(private readonly confidences: Readonly<Record<string, number>>) {}
 
   async verify({ entry }: EntryVerificationRequest): Promise<EntryVerification> {
     this.asked.push(entry.url);
+    if (this.rateLimitedFor !== null) throw new VerifierRateLimitedError('GitHub', this.rateLimitedFor);
     const confidence = this.confidences[entry.url];
     if (confidence === undefined) throw new Error('GitHub API unreachable');
     return { confidence, reason: 'scripted' };
@@ -94,5 +97,22 @@ describe('the verify-entry Lambda', () => {
     const job = { githubUsername: 'nobody', day: 1, entryType: 'github', url: 'https://github.com/nobody/x' };
     expect(await handler(sqsEvent([JSON.stringify(job)]), lambdaContext)).toEqual({ batchItemFailures: [] });
     expect(verifier.asked).toEqual([]);
+  });
+
+  it('lets a rate-limited job succeed (deleted) after sending it again with a delay; the next delivery records it', async () => {
+    const { handler, bodies, profile, verifier, resolve, logs } = await setUp();
+    verifier.rateLimitedFor = 1800;
+    const queue = resolve(MemoryVerificationQueueToken);
+    const before = queue.pending().length;
+
+    expect(await handler(sqsEvent([bodies[0]!]), lambdaContext)).toEqual({ batchItemFailures: [] });
+
+    expect(queue.delayed()).toEqual([JSON.parse(bodies[0]!)]);
+    expect(queue.pending()).toHaveLength(before);
+    expect(await profile('alice')).toMatchObject({ daysCompleted: 0 });
+    expect(logs.lines().find((line) => line.msg === 'entry verification deferred (verifier rate limited)')).toMatchObject({ deferred_seconds: 900 });
+    verifier.rateLimitedFor = null;
+    expect(await handler(sqsEvent([bodies[0]!]), lambdaContext)).toEqual({ batchItemFailures: [] });
+    expect(await profile('alice')).toMatchObject({ daysCompleted: 1, githubScore: 80 });
   });
 });

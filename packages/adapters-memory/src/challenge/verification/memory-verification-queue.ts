@@ -1,10 +1,10 @@
-import type { VerificationJob, VerificationQueue } from '@hdoc/domain';
+import { enqueueDelaySeconds, type EnqueueOptions, type VerificationJob, type VerificationQueue } from '@hdoc/domain';
 import { MemoryQueue, type DeadLetter, type QueueHandler } from '../../shared/memory-queue.js';
 
 /**
  * VerificationQueue on the shared in-process MemoryQueue: at-least-once delivery to one subscriber (the
  * in-process worker running VerifyEntry), redelivery when the handler throws, dead letters after
- * `maxAttempts`. Tests await `drained()` instead of sleeping.
+ * `maxAttempts`, delays as timers. Tests await `drained()` instead of sleeping.
  */
 export class MemoryVerificationQueue implements VerificationQueue {
   private readonly queue: MemoryQueue<VerificationJob>;
@@ -13,8 +13,8 @@ export class MemoryVerificationQueue implements VerificationQueue {
     this.queue = new MemoryQueue<VerificationJob>(maxAttempts);
   }
 
-  async enqueue(job: VerificationJob): Promise<void> {
-    this.queue.send({ ...job });
+  async enqueue(job: VerificationJob, options?: EnqueueOptions): Promise<void> {
+    this.queue.send({ ...job }, enqueueDelaySeconds(options) * 1000);
   }
 
   /** Attaches the consumer; jobs already waiting are delivered at once. */
@@ -35,6 +35,11 @@ export class MemoryVerificationQueue implements VerificationQueue {
   /** Jobs not yet processed, oldest first. */
   pending(): readonly VerificationJob[] {
     return this.queue.peek();
+  }
+
+  /** Jobs enqueued with a delay that has not passed yet, oldest first. */
+  delayed(): readonly VerificationJob[] {
+    return this.queue.peekDelayed();
   }
 
   /** Jobs whose handler kept failing. */
