@@ -22,8 +22,8 @@ export async function startWorkerStack(): Promise<WorkerStack> {
     motoEndpoint: inject('motoEndpoint'),
     dynamoDbEndpoint: inject('dynamoEndpoint'),
   });
-  const env = { ...stack.environment, ADAPTERS_IDENTITY: 'memory', LOG_LEVEL: 'info' };
-  const sqs = new SQSClient({ ...LOCAL_AWS_SETTINGS, endpoint: env.AWS_ENDPOINT_URL });
+  const env: Record<string, string> = { ...stack.environment, ADAPTERS_IDENTITY: 'memory', LOG_LEVEL: 'info' };
+  const sqs = new SQSClient({ ...LOCAL_AWS_SETTINGS, endpoint: env['AWS_ENDPOINT_URL'] });
   return {
     env,
     sqs,
