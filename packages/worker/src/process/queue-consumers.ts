@@ -46,7 +46,14 @@ export async function startQueueConsumers(
   const consume = async (queueUrl: string | undefined, entrypoint: ConsumerEntrypoint<unknown>): Promise<void> => {
     if (queueUrl === undefined) return;
     const logger = composition.logger.child({ queue: entrypoint.service });
-    const maxReceiveCount = (await redrivePolicyOf(client, queueUrl))?.maxReceiveCount;
+    // Only for logging dead letters: an unreachable SQS must not stop the start (the loops retry receiving).
+    const maxReceiveCount = await redrivePolicyOf(client, queueUrl).then(
+      (policy) => policy?.maxReceiveCount,
+      (error: unknown) => {
+        logger.warn({ err: error }, 'could not read the RedrivePolicy: dead-lettered messages will not be named as such');
+        return undefined;
+      },
+    );
     const handler = createSqsBatchHandler(entrypoint.consumer(composition.resolve), { logger, ...(maxReceiveCount !== undefined && { maxReceiveCount }) });
     const source = new SqsQueueSource({ client, queueUrl, ...(visibilityTimeoutSeconds !== undefined && { visibilityTimeoutSeconds }) });
     logger.info({ queue_url: queueUrl, concurrency: settings.concurrency ?? 1, visibility_timeout_s: visibilityTimeoutSeconds, max_receive_count: maxReceiveCount }, 'polling');
@@ -61,17 +68,11 @@ export async function startQueueConsumers(
       }),
     );
   };
-  const close = async (): Promise<void> => {
+  await consume(queues.verification, VERIFY_ENTRY as ConsumerEntrypoint<unknown>);
+  await consume(queues.photoEvents, INGEST_STORAGE_EVENT as ConsumerEntrypoint<unknown>);
+  composition.closers.register('queue consumers', async () => {
     stop.abort();
     await Promise.all(loops);
     client.destroy();
-  };
-  try {
-    await consume(queues.verification, VERIFY_ENTRY as ConsumerEntrypoint<unknown>);
-    await consume(queues.photoEvents, INGEST_STORAGE_EVENT as ConsumerEntrypoint<unknown>);
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  composition.closers.register('queue consumers', close);
+  });
 }
