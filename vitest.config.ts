@@ -32,7 +32,8 @@ export default defineConfig({
         environment: 'node',
         // One moto_server (S3, SQS, SSM, Secrets Manager) and one DynamoDB Local per run, for the AWS adapters'
         // tests and for the API's black-box flows on the whole AWS path (local-run/test/aws-flows).
-        ...(name === 'adapters-aws' || name === 'local-run' ? { globalSetup: emulatorSetup(name) } : {}),
+        // The worker's process and DLQ tests (worker/test/process, worker/test/dlq) use them too.
+        ...(name === 'adapters-aws' || name === 'local-run' || name === 'worker' ? { globalSetup: emulatorSetup(name) } : {}),
       },
     })),
     passWithNoTests: false,

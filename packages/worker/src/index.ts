@@ -8,3 +8,8 @@ export * from './lambda/worker-lambda.js';
 export * from './in-process/in-process-worker.js';
 export * from './schedule/sweep-schedule.js';
 export * from './process/queue-consumers.js';
+export * from './process/worker-config.js';
+export * from './process/worker-process.js';
+export * from './process/signal-shutdown.js';
+export * from './dlq/redrive-policy.js';
+export * from './dlq/dead-letters.js';

@@ -1,7 +1,7 @@
 import type { SQSRecord } from 'aws-lambda';
 
 /**
- * The two queue calls the long-polling runner needs. Messages come in the shape Lambda delivers
+ * The queue calls the long-polling runner needs. Messages come in the shape Lambda delivers
  * them (`messageId`, `receiptHandle`, `body`, `attributes`...), so the runner reuses the Lambda
  * consumers unchanged; the SQS adapter maps ReceiveMessage output onto it.
  */
@@ -13,4 +13,9 @@ export interface QueueSource {
   receive(signal: AbortSignal): Promise<readonly SQSRecord[]>;
   /** Deletes processed messages (by receipt handle). */
   delete(messages: readonly SQSRecord[]): Promise<void>;
+  /**
+   * Sets the messages' visibility timeout to `visibilityTimeoutSeconds` from now, so a message still
+   * being worked on is not handed to another consumer. Optional: without it nothing is extended.
+   */
+  extendVisibility?(messages: readonly SQSRecord[], visibilityTimeoutSeconds: number): Promise<void>;
 }

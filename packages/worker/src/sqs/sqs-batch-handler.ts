@@ -15,6 +15,18 @@ export interface SqsBatchHandlerOptions {
   readonly logger: Logger;
   /** Process a batch's records concurrently (default) or one after the other. */
   readonly processInParallel?: boolean;
+  /**
+   * The queue's `maxReceiveCount` (its RedrivePolicy). Given, a record failing on that receive, its
+   * last before SQS moves it to the dead-letter queue, is logged once as dead-lettered with its reason.
+   */
+  readonly maxReceiveCount?: number;
+}
+
+/** A failure's reason for the logs: its stable code or name and its message, never a body. */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return `${typeof code === 'string' ? code : error.name}: ${error.message}`;
 }
 
 /**
@@ -26,23 +38,29 @@ export interface SqsBatchHandlerOptions {
 export function createSqsBatchHandler<M>(consumer: SqsConsumer<M>, options: SqsBatchHandlerOptions): SqsBatchHandler {
   const logger = options.logger.child({ consumer: consumer.name });
   const processRecord = async (record: SQSRecord): Promise<void> => {
-    const log = logger.child({
-      message_id: record.messageId,
-      receive_count: Number(record.attributes.ApproximateReceiveCount),
-    });
+    const receiveCount = Number(record.attributes.ApproximateReceiveCount);
+    const log = logger.child({ message_id: record.messageId, receive_count: receiveCount });
+    const lastReceive = options.maxReceiveCount !== undefined && receiveCount >= options.maxReceiveCount;
+    const failed = (error: unknown, err: unknown, level: 'warn' | 'error', message: string): never => {
+      if (lastReceive) {
+        const deadLetter = { err, reason: reasonOf(error), max_receive_count: options.maxReceiveCount };
+        log.error(deadLetter, 'message failed on its last receive: it moves to the dead-letter queue');
+      } else {
+        log[level]({ err }, message);
+      }
+      throw error;
+    };
     let message: M;
     try {
       message = consumer.parse(record.body, record);
     } catch (error) {
       // Never log the body: it may carry personal data.
-      log.warn({ err: error instanceof MalformedMessageError ? { message: error.message } : error }, 'malformed message');
-      throw error;
+      return failed(error, error instanceof MalformedMessageError ? { message: error.message } : error, 'warn', 'malformed message');
     }
     try {
       await consumer.handle(message, { record, log });
     } catch (error) {
-      log.error({ err: error }, 'message failed');
-      throw error;
+      failed(error, error, 'error', 'message failed');
     }
   };
   return (event, context) =>

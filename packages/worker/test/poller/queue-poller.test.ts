@@ -176,4 +176,35 @@ describe('runQueuePoller', () => {
     await runQueuePoller({ source: queue, handler: createSqsBatchHandler(consumer([]), { logger: logs.logger }), logger: logs.logger, signal: controller.signal });
     expect(performance.now() - started).toBeLessThan(1_000);
   });
+
+  it('processes up to `concurrency` batches at once', async () => {
+    const controller = new AbortController();
+    let inProgress = 0;
+    let most = 0;
+    let received = 0;
+    const source: QueueSource = {
+      receive: async (signal) => {
+        if (received === 6) {
+          controller.abort();
+          return [];
+        }
+        received += 1;
+        await Promise.resolve();
+        return signal.aborted ? [] : [sqsRecord(`m-${received}`, 'ok:1')];
+      },
+      delete: async () => undefined,
+    };
+    const slow: SqsConsumer<string> = {
+      ...consumer([]),
+      handle: async () => {
+        inProgress += 1;
+        most = Math.max(most, inProgress);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inProgress -= 1;
+      },
+    };
+    const logs = captureLogs();
+    await runQueuePoller({ source, handler: createSqsBatchHandler(slow, { logger: logs.logger }), logger: logs.logger, signal: controller.signal, concurrency: 3 });
+    expect(most).toBe(3);
+  });
 });

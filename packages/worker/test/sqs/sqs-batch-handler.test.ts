@@ -94,4 +94,27 @@ describe('createSqsBatchHandler', () => {
       { numRuns: 50 },
     );
   });
+
+  it('logs a record failing on its last receive once as dead-lettered, with its reason and never its body', async () => {
+    const logs = captureLogs();
+    const handler = createSqsBatchHandler(jobConsumer([]), { logger: logs.logger, maxReceiveCount: 3 });
+    await handler(
+      {
+        Records: [
+          record('m-1', '{"id":"early","fail":true}', { receiveCount: 2 }),
+          record('m-2', '{"id":"last","fail":true}', { receiveCount: 3 }),
+          record('m-3', 'secret-body', { receiveCount: 3 }),
+        ],
+      },
+      context,
+    );
+    const lines = logs.lines();
+    expect(lines.filter((line) => line.msg === 'message failed').map((line) => line.message_id)).toEqual(['m-1']);
+    const deadLettered = lines.filter((line) => line.msg === 'message failed on its last receive: it moves to the dead-letter queue');
+    expect(deadLettered.map((line) => [line.message_id, line.reason, line.max_receive_count, line.level]).sort()).toEqual([
+      ['m-2', 'Error: job last failed', 3, 50],
+      ['m-3', 'MalformedMessageError: message body is not JSON', 3, 50],
+    ]);
+    expect(logs.text()).not.toContain('secret-body');
+  });
 });
