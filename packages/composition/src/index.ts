@@ -10,3 +10,4 @@ export * from './container/readiness-checks.js';
 export * from './container/entrypoint-needs.js';
 export * from './container/compose.js';
 export { tokenSigningCheck } from './families/node-family.js';
+export * from './process/signal-shutdown.js';

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import type { Closers } from '@hdoc/composition';
+import { installSignalShutdown, type Closers, type SignalShutdown } from '@hdoc/composition';
 
 /**
  * Stops the server: no new connections, idle keep-alive connections closed at once, in-flight
@@ -30,46 +30,18 @@ export interface ShutdownOptions {
   readonly exit?: (code: number) => void;
 }
 
-/** The installed shutdown: run it directly, or remove its signal handlers. */
-export interface GracefulShutdown {
-  readonly shutdown: () => Promise<void>;
-  readonly dispose: () => void;
-}
-
 /**
  * Installs the shutdown sequence (stop the server, then run the closers, then exit 0) on SIGTERM
- * and SIGINT. A second signal during shutdown exits at once with 1.
+ * and SIGINT, through the composition's signal handling: a second signal exits at once with 1.
  */
-export function installGracefulShutdown(options: ShutdownOptions): GracefulShutdown {
-  const exit = options.exit ?? ((code: number) => process.exit(code));
-  let shuttingDown: Promise<void> | undefined;
-  const shutdown = (): Promise<void> => {
-    shuttingDown ??= (async () => {
+export function installGracefulShutdown(options: ShutdownOptions): SignalShutdown {
+  return installSignalShutdown({
+    logger: options.logger,
+    ...(options.exit !== undefined && { exit: options.exit }),
+    stop: async () => {
       options.logger.info('shutting down: finishing in-flight requests');
       await stopServer(options.server, options.timeoutMs);
       await options.closers.closeAll();
-      options.logger.info('stopped');
-      options.logger.flush();
-      exit(0);
-    })();
-    return shuttingDown;
-  };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (shuttingDown !== undefined) {
-      options.logger.warn({ signal }, 'second signal: exiting now');
-      exit(1);
-      return;
-    }
-    options.logger.info({ signal }, 'signal received');
-    void shutdown();
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
-  return {
-    shutdown,
-    dispose: () => {
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
     },
-  };
+  });
 }

@@ -10,6 +10,5 @@ export * from './schedule/sweep-schedule.js';
 export * from './process/queue-consumers.js';
 export * from './process/worker-config.js';
 export * from './process/worker-process.js';
-export * from './process/signal-shutdown.js';
 export * from './dlq/redrive-policy.js';
 export * from './dlq/dead-letters.js';

@@ -3,9 +3,8 @@
  * configuration (with the stage's SSM parameters when HDOC_SSM_PATH is set), consumes the SQS queues
  * of the groups on aws and runs the sweep; SIGTERM or SIGINT stops it gracefully, a second one at once.
  */
-import { ConfigError, createLogger, loadEnvironment } from '@hdoc/composition';
+import { ConfigError, createLogger, installSignalShutdown, loadEnvironment } from '@hdoc/composition';
 import { pino } from 'pino';
-import { installSignalShutdown } from './signal-shutdown.js';
 import { loadWorkerConfig } from './worker-config.js';
 import { startWorkerProcess } from './worker-process.js';
 

@@ -38,7 +38,7 @@ describe('npm run worker: configuration and graceful SIGTERM', () => {
     worker = startWorker({ ...stack.env, AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint, WORKER_CONCURRENCY: '1' });
     await dynamoDb.held();
     worker.child.kill('SIGTERM');
-    await worker.line((line) => line.msg === 'signal received: no new messages, finishing those in flight');
+    await worker.line((line) => line.msg === 'signal received: finishing the work in flight');
     dynamoDb.open();
     expect(await worker.exited).toEqual({ code: 0, signal: null });
     const outcomes = worker.lines().filter((line) => line.msg === 'entry verification done');
