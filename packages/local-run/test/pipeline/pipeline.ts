@@ -6,18 +6,12 @@ import type { StoreInstrumentation } from '@hdoc/adapters-aws';
 import { LOCAL_AWS_SETTINGS } from '@hdoc/adapters-aws/local';
 import { loadHttpConfig } from '@hdoc/api-http';
 import { png } from '@hdoc/contract-tests';
-import {
-  PhotoCatalogToken,
-  photoListKeyset,
-  photoThumbnailKey,
-  RequestPhotoUpload,
-  type PhotoListKeyset,
-  type PhotoRecord,
-} from '@hdoc/domain';
+import { PhotoCatalogToken, photoThumbnailKey, RequestPhotoUpload, type PhotoRecord } from '@hdoc/domain';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
-import type { LocalApp } from '../../src/compose-local-app.js';
+import type { LocalApi } from '../../../api-http/test/support/local-app.js';
 import { useAwsBacking } from '../aws-flows/aws-backing.js';
+import { readyPhotos } from './ready-photos.js';
 
 /** A pending upload: the intent is stored, the object not yet. */
 export interface Intent {
@@ -43,7 +37,7 @@ export interface EventRecord {
 
 /** The whole photo pipeline of one test file: moto's bucket and queue, the worker's consumers, DynamoDB Local. */
 export interface Pipeline {
-  readonly app: LocalApp;
+  readonly app: LocalApi;
   /** Opens an upload through RequestPhotoUpload (a PNG), for `owner` (a fresh owner when absent). */
   intent(owner?: string): Promise<Intent>;
   /** Puts a PNG at `key` as a browser's upload does (moto enqueues its ObjectCreated event before answering). */
@@ -177,17 +171,7 @@ export function usePipeline(options: PipelineOptions = {}): () => Pipeline {
         await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
       },
       record: (intent) => catalog.get(intent.ownerId, intent.photoId),
-      readyIds: async (ownerId) => {
-        const ids: string[] = [];
-        let after: PhotoListKeyset | null = null;
-        for (;;) {
-          const page = await catalog.list({ ownerId, status: 'ready', now: new Date(), sort: 'uploaded_at', order: 'asc', filter: {}, limit: 100, after });
-          ids.push(...page.items.map((item) => item.id));
-          const last = page.items.at(-1);
-          if (!page.hasMore || last === undefined) return ids;
-          after = photoListKeyset(last, 'uploaded_at');
-        }
-      },
+      readyIds: async (ownerId) => (await readyPhotos(catalog, ownerId)).map((photo) => photo.id),
       drained: () => app.worker.drained(),
       deadLetters: async () => {
         const { Attributes = {} } = await sqs.send(
