@@ -2,6 +2,7 @@ import {
   checkEntryUrlShape,
   scoreVerificationChecks,
   VERIFICATION_CHECK_POINTS,
+  verificationCheck,
   type Clock,
   type EntryVerification,
   type EntryVerificationRequest,
@@ -21,7 +22,7 @@ export interface GitHubRestEntryVerifierOptions extends VerifierHttpSettings {
 }
 
 const POINTS = VERIFICATION_CHECK_POINTS.github;
-const check = (passed: boolean, points: number, reason: string): VerificationCheckResult => ({ passed, points, reason });
+const check = verificationCheck;
 const sameLogin = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** A url segment as text; one with a stray `%` is taken literally, as GitHub itself would fail to find it. */

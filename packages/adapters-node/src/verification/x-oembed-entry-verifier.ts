@@ -2,11 +2,11 @@ import {
   checkEntryUrlShape,
   scoreVerificationChecks,
   VERIFICATION_CHECK_POINTS,
+  verificationCheck,
   type Clock,
   type EntryVerification,
   type EntryVerificationRequest,
   type EntryVerifier,
-  type VerificationCheckResult,
 } from '@hdoc/domain';
 import { VerifierHttpClient, type VerifierHttpSettings } from './verifier-http-client.js';
 
@@ -18,7 +18,7 @@ export interface XOEmbedEntryVerifierOptions extends VerifierHttpSettings {
 }
 
 const POINTS = VERIFICATION_CHECK_POINTS.twitter;
-const check = (passed: boolean, points: number, reason: string): VerificationCheckResult => ({ passed, points, reason });
+const check = verificationCheck;
 
 /** The challenge's hashtag as a whole word (not `#100DaysOfCloudNative`), in any letter case. */
 const HASHTAG = /#100DaysOfCloud(?![\p{L}\p{N}_])/iu;

@@ -22,6 +22,11 @@ export interface VerificationCheckResult {
   readonly reason: string;
 }
 
+/** One check's outcome. */
+export function verificationCheck(passed: boolean, points: number, reason: string): VerificationCheckResult {
+  return { passed, points, reason };
+}
+
 /**
  * The confidence of a run of checks: the sum of the points of those that passed before the first
  * failure (0..100); the reason is the failed check's, or every passed check's when none failed.
