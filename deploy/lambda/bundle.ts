@@ -12,6 +12,8 @@ export interface BuiltBundle {
   readonly bytes: number;
   /** The entry file alone: what every cold start loads. */
   readonly entryBytes: number;
+  /** What the entry exports (the handler among them). */
+  readonly exports: readonly string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export async function bundleFunction(root: string, fn: LambdaFunction, outRoot =
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const file = join(outDir, 'index.mjs');
-  await build({
+  const { metafile } = await build({
     absWorkingDir: root,
     entryPoints: [join(root, fn.entry)],
     outdir: outDir,
@@ -46,10 +48,12 @@ export async function bundleFunction(root: string, fn: LambdaFunction, outRoot =
     mainFields: ['module', 'main'],
     external: [...LAYER_MODULES, 'pg-native'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
   });
   const files = await readdir(outDir, { recursive: true });
   const sizes = await Promise.all(files.filter((name) => name.endsWith('.mjs')).map(async (name) => (await stat(join(outDir, name))).size));
-  return { name: fn.name, file, bytes: sizes.reduce((sum, size) => sum + size, 0), entryBytes: (await stat(file)).size };
+  const entry = Object.values(metafile.outputs).find((output) => output.entryPoint === fn.entry);
+  return { name: fn.name, file, bytes: sizes.reduce((sum, size) => sum + size, 0), entryBytes: (await stat(file)).size, exports: entry?.exports ?? [] };
 }

@@ -1,17 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, type CollectionTag, type ScalarTag } from 'yaml';
-import { challengeTableDefinition, photosTableDefinition, TTL_ATTRIBUTE } from '../../src/dynamodb/tables.js';
-
-/** CloudFormation's short-form intrinsic functions, read as their long form ({"Fn::Sub": ...}). */
-const INTRINSICS = ['Ref', 'Condition', 'Sub', 'GetAtt', 'If', 'Equals', 'Not', 'And', 'Or', 'Join', 'Select', 'Split', 'FindInMap', 'ImportValue', 'Base64', 'Cidr', 'GetAZs'];
-const longName = (name: string): string => (name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`);
-const cloudFormationTags: (ScalarTag | CollectionTag)[] = INTRINSICS.flatMap((name) => [
-  { tag: `!${name}`, resolve: (value: string) => ({ [longName(name)]: name === 'GetAtt' ? value.split('.') : value }) },
-  { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => ({ [longName(name)]: (value as { toJSON(): unknown }).toJSON() }) },
-  { tag: `!${name}`, collection: 'map' as const, resolve: (value: unknown) => ({ [longName(name)]: (value as { toJSON(): unknown }).toJSON() }) },
-]);
+import { challengeTableDefinition, photosTableDefinition, TTL_ATTRIBUTE } from '@hdoc/adapters-aws';
+import { readTemplate, type TemplateResource } from './support/template.js';
 
 type KeyElement = { readonly AttributeName?: string | undefined; readonly KeyType?: string | undefined };
 
@@ -37,18 +26,17 @@ function shapeOf(table: TableShape) {
 
 describe('deploy/template.yaml tables', () => {
   it('define the keys, attributes and indexes the adapters and the data-model doc use (tables.ts), with TTL on expires_at', async () => {
-    const template = parse(await readFile(join(import.meta.dirname, '..', '..', '..', '..', 'deploy', 'template.yaml'), 'utf8'), {
-      customTags: cloudFormationTags,
-    }) as { Resources: Record<string, { Type: string; Properties: TableShape }> };
+    const template = await readTemplate();
     const tables = [
       ['ChallengeTable', challengeTableDefinition('any')],
       ['PhotosTable', photosTableDefinition('any')],
     ] as const;
     for (const [resource, definition] of tables) {
-      const declared = template.Resources[resource];
+      const declared: TemplateResource | undefined = template.Resources[resource];
       expect(declared?.Type, resource).toBe('AWS::DynamoDB::Table');
-      expect(shapeOf(declared!.Properties), resource).toEqual(shapeOf(definition));
-      expect(declared!.Properties.TimeToLiveSpecification, resource).toEqual({ AttributeName: TTL_ATTRIBUTE, Enabled: true });
+      const properties = declared!.Properties as TableShape;
+      expect(shapeOf(properties), resource).toEqual(shapeOf(definition));
+      expect(properties.TimeToLiveSpecification, resource).toEqual({ AttributeName: TTL_ATTRIBUTE, Enabled: true });
     }
   });
 });
