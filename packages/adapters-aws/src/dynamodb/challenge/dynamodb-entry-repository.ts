@@ -6,7 +6,7 @@ import { queryPartition } from '../partition-query.js';
 import { ENTRY_REQUEUE_PARTITION, ENTRY_SORT_PREFIX, entryKey, participantPartition } from './challenge-keys.js';
 import { sendConditional } from './conditional-write.js';
 import { queryDue } from './due-index.js';
-import { ENTRY_REVISION, entryItem, entryOf } from './entry-item.js';
+import { entryItem, entryOf, entryPut, unchangedRevision } from './entry-item.js';
 
 /** Settings of a {@link DynamoDbEntryRepository}. */
 export interface DynamoDbEntryRepositoryOptions {
@@ -21,12 +21,6 @@ type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteComman
 const MAX_TRANSACTION_ACTIONS = 10;
 /** Passes over a participant's entries before a move that keeps losing races to writers gives up. */
 const MOVE_ROUNDS = 5;
-
-const unchangedRevision = (revision: number) => ({
-  ConditionExpression: '#revision = :revision',
-  ExpressionAttributeNames: { '#revision': ENTRY_REVISION },
-  ExpressionAttributeValues: { ':revision': revision },
-});
 
 /**
  * EntryRepository on DynamoDB (docs/data-model.md, "Entries"): in the participant's partition
@@ -49,10 +43,9 @@ export class DynamoDbEntryRepository implements EntryRepository {
   }
 
   async put(entry: Entry, expectedRevision: number | null): Promise<void> {
-    const condition = expectedRevision === null ? { ConditionExpression: 'attribute_not_exists(pk)' } : unchangedRevision(expectedRevision);
     await sendConditional(
       this.client,
-      new PutCommand({ TableName: this.tableName, Item: entryItem(entry), ...condition }),
+      new PutCommand(entryPut(this.tableName, entry, expectedRevision)),
       `entry ${entry.githubUsername} day ${entry.day} ${entry.entryType}`,
     );
   }

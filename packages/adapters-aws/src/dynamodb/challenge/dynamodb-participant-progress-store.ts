@@ -17,7 +17,7 @@ import { standingOfItem, type StandingItem } from '../leaderboard/standing-item.
 import { ENTRY_SORT_PREFIX, participantPartition, PROFILE_SORT_KEY, STANDING_SORT_KEY, SUBMISSIONS_SORT_KEY, submissionsKey } from './challenge-keys.js';
 import { commitConditional } from '../conditional-commit.js';
 import { queryPartition } from '../partition-query.js';
-import { ENTRY_REVISION, entryItem, entryOf } from './entry-item.js';
+import { entryOf, entryPut } from './entry-item.js';
 import { profileOf } from './profile-item.js';
 import { DynamoDbProfileRepository } from './dynamodb-profile-repository.js';
 import { createActions, updateActions, type TransactItem } from './profile-writes.js';
@@ -85,13 +85,7 @@ export class DynamoDbParticipantProgressStore implements ParticipantProgressStor
   async write(change: ProgressChange): Promise<void> {
     const { basis, profile, entry } = change;
     const actions: TransactItem[] = basis === null ? createActions(this.tableName, profile) : updateActions(this.tableName, basis.profile, profile);
-    if (entry !== undefined) {
-      const condition =
-        entry.expectedRevision === null
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : { ConditionExpression: '#revision = :revision', ExpressionAttributeNames: { '#revision': ENTRY_REVISION }, ExpressionAttributeValues: { ':revision': entry.expectedRevision } };
-      actions.push({ Put: { TableName: this.tableName, Item: entryItem(entry.entry), ...condition } });
-    }
+    if (entry !== undefined) actions.push({ Put: entryPut(this.tableName, entry.entry, entry.expectedRevision) });
     if (change.submissions !== undefined) {
       // Unconditional: the profile's condition already makes concurrent writers of the participant take turns.
       const { startedAt, count } = change.submissions;

@@ -33,3 +33,21 @@ export function entryItem(entry: Entry): Item {
 export function entryOf(item: Item): Entry {
   return entryCodec.fromItem(item);
 }
+
+/** The condition that an entry's stored revision is still `revision`. */
+export function unchangedRevision(revision: number) {
+  return {
+    ConditionExpression: '#revision = :revision',
+    ExpressionAttributeNames: { '#revision': ENTRY_REVISION },
+    ExpressionAttributeValues: { ':revision': revision },
+  };
+}
+
+/**
+ * The put of `entry` if its stored revision is `expectedRevision` (null: only if it has no item yet): the
+ * entry repository's `put`, and the entry in the participant progress store's transaction.
+ */
+export function entryPut(tableName: string, entry: Entry, expectedRevision: number | null) {
+  const condition = expectedRevision === null ? { ConditionExpression: 'attribute_not_exists(pk)' } : unchangedRevision(expectedRevision);
+  return { TableName: tableName, Item: entryItem(entry), ...condition };
+}

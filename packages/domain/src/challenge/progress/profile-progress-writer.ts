@@ -28,9 +28,6 @@ export interface ProgressPlan<T> {
   readonly result: T;
 }
 
-/** A plan that changes nothing but re-derives the profile (a day passed, a repair). */
-const RE_DERIVE = (): ProgressPlan<undefined> => ({ result: undefined });
-
 /** The entries as they are once `write` is stored. */
 function entriesAfter(entries: readonly Entry[], write: EntryWrite | undefined): readonly Entry[] {
   if (write === undefined) return entries;
@@ -57,10 +54,7 @@ export class ProfileProgressWriter {
    * Returns the profile as saved (or as it was, when nothing changed) and the plan's result.
    * NotFoundError if there is no profile. The plan runs once per attempt, on a fresh read.
    */
-  async write<T = undefined>(
-    githubUsername: string,
-    plan: (read: ParticipantProgress, now: Date) => ProgressPlan<T> = RE_DERIVE as () => ProgressPlan<T>,
-  ): Promise<{ profile: Profile; result: T }> {
+  async write<T>(githubUsername: string, plan: (read: ParticipantProgress, now: Date) => ProgressPlan<T>): Promise<{ profile: Profile; result: T }> {
     return withOptimisticRetry(`profile ${githubUsername}`, async () => {
       const read = await this.store.read(githubUsername);
       if (read === null) throw new NotFoundError('profile');
